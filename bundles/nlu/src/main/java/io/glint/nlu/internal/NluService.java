@@ -1,0 +1,100 @@
+package io.glint.nlu.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.glint.api.device.Devices;
+import io.glint.api.skill.Intent;
+import io.glint.api.voice.Utterance;
+import io.glint.nlu.Nlu;
+import io.glint.nlu.SkillSpec;
+
+/**
+ * The understanding pipeline: normalise and tokenise, then ask the matchers in order (templates first), with
+ * the registry's current names for rooms and devices. What no matcher takes is not understood: no guessing.
+ */
+@Component(service = Nlu.class)
+public class NluService implements Nlu {
+    private static final Logger LOG = LoggerFactory.getLogger(NluService.class);
+
+    private final Devices devices;
+    private final List<IntentMatcher> matchers;
+    private Catalog catalog = Catalog.empty();
+    private volatile Lexicon lexicon = Lexicon.empty();
+
+    @Activate
+    public NluService(@Reference Devices devices) {
+        this(devices, List.of(new TemplateMatcher()));
+    }
+
+    public NluService(Devices devices, List<IntentMatcher> matchers) {
+        this.devices = devices;
+        this.matchers = List.copyOf(matchers);
+    }
+
+    @Override
+    public synchronized void register(String owner, SkillSpec spec) {
+        catalog = catalog.with(owner, spec);
+        matchers.forEach(m -> m.update(catalog));
+        LOG.info("Understanding {} intents of {}", spec.intents().size(), owner);
+    }
+
+    @Override
+    public synchronized void unregister(String owner) {
+        catalog = catalog.without(owner);
+        matchers.forEach(m -> m.update(catalog));
+        LOG.info("No longer understanding the intents of {}", owner);
+    }
+
+    @Override
+    public Optional<Intent> parse(Utterance utterance) {
+        String text = utterance.text().strip();
+        List<String> tokens = Text.tokens(text);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        String lang = utterance.lang() != null && !utterance.lang().isBlank() ? utterance.lang()
+                : Text.language(text);
+        Lexicon lex = lexicon();
+        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex));
+        if (found.isEmpty()) {
+            List<String> core = Fillers.strip(tokens);
+            if (core.size() < tokens.size()) {
+                found = match(Query.of(text, lang, core, lex));
+            }
+        }
+        return found.map(c -> {
+            Intent.Builder b = Intent.builder(c.intent()).lang(lang).text(text).wearer(utterance.wearer())
+                    .room(lex.roomId(utterance.room())).confidence(c.confidence());
+            c.slots().values().forEach(b::slot);
+            return b.build();
+        });
+    }
+
+    private Optional<IntentMatcher.Candidate> match(Query q) {
+        for (IntentMatcher m : matchers) {
+            Optional<IntentMatcher.Candidate> c = m.match(q);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The registry's names, rebuilt only when a device or room was added, removed or renamed. */
+    private Lexicon lexicon() {
+        Lexicon current = lexicon;
+        long revision = devices.revision();
+        if (current.revision() != revision) {
+            current = new Lexicon(devices.rooms(), devices.all(), revision);
+            lexicon = current;
+        }
+        return current;
+    }
+}

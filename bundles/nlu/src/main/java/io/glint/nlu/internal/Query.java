@@ -1,0 +1,12 @@
+package io.glint.nlu.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One utterance ready for matching: its tokens, language and the registry's names at this moment. */
+public record Query(String text, String lang, List<String> tokens, Set<String> tokenSet, Lexicon lexicon) {
+    public static Query of(String text, String lang, List<String> tokens, Lexicon lexicon) {
+        return new Query(text, lang, List.copyOf(tokens), new HashSet<>(tokens), lexicon);
+    }
+}

@@ -1,0 +1,140 @@
+package io.glint.nlu.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.glint.api.device.Device;
+import io.glint.api.device.DeviceType;
+
+/**
+ * Resolves slot spans: rooms and devices against the registry's names, numbers, percentages, temperatures and
+ * colours by their spelling. A device name the registry does not know still fills a device slot, marked
+ * unresolved, so "turn on the spaceship" is understood and answered with "no such device" rather than
+ * "I did not understand".
+ */
+public final class RegistryResolver implements Template.SlotResolver {
+    /** An unknown device name longer than this is more likely a sentence the templates did not foresee. */
+    static final int MAX_UNKNOWN_DEVICE_TOKENS = 3;
+    private static final Set<String> NOT_A_DEVICE_NAME = Set.of("the", "a", "an", "all", "it", "them", "this",
+            "that", "to", "in", "on", "off", "of", "and", "please", "my");
+
+    private final Lexicon lexicon;
+
+    public RegistryResolver(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public Template.Resolution resolve(String type, List<String> tokens, int from, int to) {
+        String key = Text.key(tokens, from, to);
+        switch (SlotTypes.base(type)) {
+            case SlotTypes.ROOM: {
+                Set<String> ids = lexicon.rooms(key);
+                return ids.isEmpty() ? null : ids(ids, 0);
+            }
+            case SlotTypes.DEVICE:
+                return device(type, tokens, from, to, key);
+            case SlotTypes.NUMBER: {
+                Double v = Numbers.parse(tokens, from, to);
+                return v == null ? null : value(Numbers.format(v));
+            }
+            case SlotTypes.PERCENT: {
+                Double v = Quantities.percent(tokens, from, to);
+                return v == null ? null : value(Numbers.format(v));
+            }
+            case SlotTypes.TEMPERATURE: {
+                Double v = Quantities.celsius(tokens, from, to);
+                return v == null ? null : value(Numbers.format(v));
+            }
+            case SlotTypes.COLOR: {
+                String c = Colors.lookup(key);
+                return c == null ? null : value(c);
+            }
+            case SlotTypes.TEXT:
+                return value(Text.join(tokens, from, to));
+            default:
+                return null;
+        }
+    }
+
+    private static Template.Resolution value(String v) {
+        return new Template.Resolution(v, List.of(v), true, 0);
+    }
+
+    private static Template.Resolution ids(Set<String> ids, int specificity) {
+        List<String> list = List.copyOf(ids);
+        return new Template.Resolution(list.size() == 1 ? list.get(0) : null, list, true, specificity);
+    }
+
+    private Template.Resolution device(String type, List<String> tokens, int from, int to, String key) {
+        Set<DeviceType> types = types(type);
+        Set<String> found = filter(lexicon.devices(key), types);
+        if (found.isEmpty() && to - from >= 1 && tokens.get(to - 1).endsWith("s") && tokens.get(to - 1).length() > 3) {
+            List<String> singular = new ArrayList<>(tokens.subList(from, to));
+            String last = singular.remove(singular.size() - 1);
+            singular.add(last.substring(0, last.length() - 1));
+            found = filter(lexicon.devices(String.join(" ", singular)), types);
+        }
+        if (found.isEmpty()) {
+            found = roomQualified(tokens, from, to, types);
+        }
+        if (!found.isEmpty()) {
+            return ids(found, types.isEmpty() ? 0 : 1);
+        }
+        if (to - from > MAX_UNKNOWN_DEVICE_TOKENS || tokens.subList(from, to).stream()
+                .anyMatch(t -> NOT_A_DEVICE_NAME.contains(t) || Numbers.parse(List.of(t)) != null)) {
+            return null;
+        }
+        return new Template.Resolution(null, List.of(), false, 0);
+    }
+
+    /** "bedroom lamp", "客厅的灯": a room name followed by a device name in that room. */
+    private Set<String> roomQualified(List<String> tokens, int from, int to, Set<DeviceType> types) {
+        for (int split = from + 1; split < to; split++) {
+            Set<String> rooms = lexicon.rooms(Text.key(tokens, from, split));
+            if (rooms.isEmpty()) {
+                continue;
+            }
+            int rest = split;
+            if (rest < to - 1 && tokens.get(rest).equals("的")) {
+                rest++;
+            }
+            Set<String> named = lexicon.devices(Text.key(tokens, rest, to));
+            Set<String> inRoom = filter(new LinkedHashSet<>(lexicon.inRooms(named, rooms)), types);
+            if (!inRoom.isEmpty()) {
+                return inRoom;
+            }
+        }
+        return Set.of();
+    }
+
+    private Set<String> filter(Set<String> ids, Set<DeviceType> types) {
+        if (types.isEmpty() || ids.isEmpty()) {
+            return ids;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            Device d = lexicon.device(id);
+            if (d != null && types.contains(d.type())) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private static Set<DeviceType> types(String type) {
+        int colon = type.indexOf(':');
+        if (colon < 0) {
+            return Set.of();
+        }
+        Set<DeviceType> set = EnumSet.noneOf(DeviceType.class);
+        for (String t : type.substring(colon + 1).split(",")) {
+            set.add(DeviceType.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+        }
+        return set;
+    }
+}
