@@ -46,7 +46,8 @@ public class AssistantService implements Assistant {
         try {
             Optional<Intent> intent = nlu.parse(utterance);
             if (intent.isEmpty()) {
-                return notUnderstood(lang, "Sorry, I didn't understand that.", "抱歉，我没听懂。");
+                return notUnderstood(lang, "Sorry, I can't help with that: no installed skill understands it.",
+                        "抱歉，我帮不上忙：没有已安装的技能能理解这句话。");
             }
             SkillCatalog.Dispatch d = dispatcher.dispatch(intent.get());
             return toResponse(d.result(), intent.get(), d.owner());
