@@ -25,10 +25,14 @@ public class AssistantService implements Assistant {
     static final int MAX_UTTERANCE_CHARS = 500;
 
     private final Nlu nlu;
-    private final Dispatcher dispatcher;
+    private final IntentDispatcher dispatcher;
 
     @Activate
     public AssistantService(@Reference Nlu nlu, @Reference Dispatcher dispatcher) {
+        this(nlu, (IntentDispatcher) dispatcher);
+    }
+
+    public AssistantService(Nlu nlu, IntentDispatcher dispatcher) {
         this.nlu = nlu;
         this.dispatcher = dispatcher;
     }

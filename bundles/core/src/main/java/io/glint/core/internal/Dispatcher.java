@@ -39,7 +39,7 @@ import io.glint.nlu.SkillSpecs;
  */
 @Component(service = Dispatcher.class, configurationPid = "io.glint.core.dispatcher")
 @Designate(ocd = Dispatcher.Config.class)
-public class Dispatcher {
+public class Dispatcher implements IntentDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     @ObjectClassDefinition(name = "Glint skill dispatcher")
@@ -163,7 +163,8 @@ public class Dispatcher {
         return dot >= 0 && dot < s.length() - 1 ? s.substring(dot + 1) : s;
     }
 
-    SkillCatalog.Dispatch dispatch(Intent intent) {
+    @Override
+    public SkillCatalog.Dispatch dispatch(Intent intent) {
         return catalog.dispatch(intent);
     }
 }

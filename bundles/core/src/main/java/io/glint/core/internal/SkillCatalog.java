@@ -29,7 +29,7 @@ import io.glint.nlu.Nlu;
  * moment later, and a wearer speaking in that moment must be served by the new version, not told "no skill".
  * An uninstalled bundle is forgotten at once.
  */
-final class SkillCatalog {
+public final class SkillCatalog implements IntentDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SkillCatalog.class);
 
     private static final class Entry {
@@ -47,14 +47,14 @@ final class SkillCatalog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private volatile Map<String, List<Entry>> byIntent = Map.of();
 
-    SkillCatalog(Nlu nlu, GrantTable grants, ScheduledExecutorService scheduler, Duration grace) {
+    public SkillCatalog(Nlu nlu, GrantTable grants, ScheduledExecutorService scheduler, Duration grace) {
         this.nlu = nlu;
         this.grants = grants;
         this.scheduler = scheduler;
         this.grace = grace;
     }
 
-    synchronized void arrived(SkillHandle handle) {
+    public synchronized void arrived(SkillHandle handle) {
         Entry e = entries.computeIfAbsent(handle.owner, k -> new Entry());
         SkillHandle previous = e.handle;
         e.handle = handle;
@@ -131,7 +131,8 @@ final class SkillCatalog {
     }
 
     /** The result and the answering skill's name; waits out an update in progress. */
-    Dispatch dispatch(Intent intent) {
+    @Override
+    public Dispatch dispatch(Intent intent) {
         List<Entry> candidates = byIntent.get(intent.name());
         if (candidates == null || candidates.isEmpty()) {
             return new Dispatch(SkillResult.failed(FailureCode.NO_SKILL, Say.in(intent.lang(),
@@ -158,7 +159,7 @@ final class SkillCatalog {
         return new Dispatch(h.call(intent), h.owner);
     }
 
-    record Dispatch(SkillResult result, String owner) {
+    public record Dispatch(SkillResult result, String owner) {
     }
 
     synchronized Optional<SkillHandle> handle(String owner) {
@@ -166,7 +167,7 @@ final class SkillCatalog {
         return e == null ? Optional.empty() : Optional.ofNullable(e.handle);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         for (Map.Entry<String, Entry> me : new ArrayList<>(entries.entrySet())) {
             SkillHandle h = me.getValue().handle;
             if (h != null) {

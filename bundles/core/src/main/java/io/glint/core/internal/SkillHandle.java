@@ -24,7 +24,7 @@ import io.glint.nlu.SkillSpec;
  * One installed skill: its service, its definition, and its own small executor, so a skill that hangs uses up
  * its own threads and nobody else's. Calls are bounded by the skill's time budget.
  */
-final class SkillHandle {
+public final class SkillHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SkillHandle.class);
     /** Concurrent calls one skill may have in flight; a skill stuck on all of them answers "busy". */
     static final int MAX_CONCURRENT_CALLS = 4;
@@ -37,7 +37,7 @@ final class SkillHandle {
     private final Skill skill;
     private final ThreadPoolExecutor executor;
 
-    SkillHandle(String owner, String displayName, long bundleId, Skill skill, SkillSpec spec, Duration budget) {
+    public SkillHandle(String owner, String displayName, long bundleId, Skill skill, SkillSpec spec, Duration budget) {
         this.owner = owner;
         this.displayName = displayName;
         this.bundleId = bundleId;
