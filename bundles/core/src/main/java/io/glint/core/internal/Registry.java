@@ -150,11 +150,11 @@ public class Registry implements DeviceRegistry {
 
     // ---- drivers and listeners come and go ------------------------------------------------------------
 
-    void addDriver(DeviceDriver driver) {
+    public void addDriver(DeviceDriver driver) {
         drivers.put(driver.id(), driver);
     }
 
-    void removeDriver(DeviceDriver driver) {
+    public void removeDriver(DeviceDriver driver) {
         if (drivers.remove(driver.id(), driver)) {
             for (Device d : devices.values()) {
                 if (d.driver().equals(driver.id())) {
@@ -164,11 +164,11 @@ public class Registry implements DeviceRegistry {
         }
     }
 
-    void addListener(DeviceListener l) {
+    public void addListener(DeviceListener l) {
         listeners.add(l);
     }
 
-    void removeListener(DeviceListener l) {
+    public void removeListener(DeviceListener l) {
         listeners.remove(l);
     }
 
