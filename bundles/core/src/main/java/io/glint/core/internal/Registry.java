@@ -150,6 +150,11 @@ public class Registry implements DeviceRegistry {
 
     // ---- drivers and listeners come and go ------------------------------------------------------------
 
+    /** The running driver with this id, or null. */
+    protected DeviceDriver driver(String id) {
+        return drivers.get(id);
+    }
+
     public void addDriver(DeviceDriver driver) {
         drivers.put(driver.id(), driver);
     }
@@ -218,7 +223,7 @@ public class Registry implements DeviceRegistry {
                     + " is offline" + (device.availabilityReason() == null ? "." : ": " + device.availabilityReason()
                             + ".")));
         }
-        DeviceDriver driver = drivers.get(device.driver());
+        DeviceDriver driver = driver(device.driver());
         if (driver == null) {
             return done(CommandResult.failed(deviceId, FailureCode.DEVICE_UNREACHABLE,
                     "The " + device.name() + " cannot be reached: its driver " + device.driver() + " is not running."));

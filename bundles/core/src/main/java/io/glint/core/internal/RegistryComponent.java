@@ -1,6 +1,13 @@
 package io.glint.core.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,9 +35,14 @@ public class RegistryComponent extends Registry {
         long commandTimeoutMs() default 2000;
     }
 
+    private final ComponentContext context;
+    private final Set<ServiceReference<DeviceDriver>> pending = ConcurrentHashMap.newKeySet();
+    private final Map<ServiceReference<DeviceDriver>, DeviceDriver> resolved = new ConcurrentHashMap<>();
+
     @Activate
-    public RegistryComponent(Config config) {
+    public RegistryComponent(Config config, ComponentContext context) {
         super(timeout(config));
+        this.context = context;
     }
 
     @Modified
@@ -42,13 +54,44 @@ public class RegistryComponent extends Registry {
         return Duration.ofMillis(Math.max(100, Math.min(30_000, config.commandTimeoutMs())));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindDriver(DeviceDriver driver) {
-        addDriver(driver);
+    /*
+     * Drivers need the registry to announce devices, and the registry needs drivers to send commands: taking the
+     * driver object while it is being activated would be a cycle. So the registry keeps the reference and takes
+     * the driver object the first time a command needs it.
+     */
+    @Reference(name = "driver", service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindDriver(ServiceReference<DeviceDriver> ref) {
+        pending.add(ref);
     }
 
-    void unbindDriver(DeviceDriver driver) {
-        removeDriver(driver);
+    void unbindDriver(ServiceReference<DeviceDriver> ref) {
+        pending.remove(ref);
+        DeviceDriver driver = resolved.remove(ref);
+        if (driver != null) {
+            removeDriver(driver);
+        }
+    }
+
+    @Override
+    protected DeviceDriver driver(String id) {
+        DeviceDriver driver = super.driver(id);
+        if (driver == null && !pending.isEmpty()) {
+            resolvePending();
+            driver = super.driver(id);
+        }
+        return driver;
+    }
+
+    private synchronized void resolvePending() {
+        for (ServiceReference<DeviceDriver> ref : List.copyOf(pending)) {
+            DeviceDriver driver = context.locateService("driver", ref);
+            pending.remove(ref);
+            if (driver != null) {
+                resolved.put(ref, driver);
+                addDriver(driver);
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

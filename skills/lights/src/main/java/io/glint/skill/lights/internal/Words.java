@@ -14,15 +14,17 @@ final class Words {
     private Words() {
     }
 
-    /** One thing done to lights, said in both languages. */
-    record Action(String enVerb, String zhVerb, String enTitle, String zhTitle) {
+    /**
+     * One thing done to lights, in both languages. {@code en}/{@code zh} take the lights' description (%s);
+     * {@code enPartial}/{@code zhPartial} take how many did it and how many were asked (%1$d of %2$d).
+     */
+    record Action(String en, String zh, String enPartial, String zhPartial, String enTitle, String zhTitle) {
         String done(String what, String lang) {
-            return "zh".equals(lang) ? "已" + zhVerb + what + "。" : capitalise(enVerb) + " " + what + ".";
+            return "zh".equals(lang) ? String.format(zh, what) : capitalise(String.format(en, what));
         }
 
         String partial(int ok, int total, String lang) {
-            return "zh".equals(lang) ? "已" + zhVerb + total + "盏灯中的" + ok + "盏"
-                    : capitalise(enVerb) + " " + ok + " of " + total + " lights";
+            return String.format("zh".equals(lang) ? zhPartial : enPartial, ok, total);
         }
 
         String title(String lang) {
@@ -30,24 +32,31 @@ final class Words {
         }
     }
 
-    static final Action TURNED_ON = new Action("turned on", "打开", "Lights on", "开灯");
-    static final Action TURNED_OFF = new Action("turned off", "关闭", "Lights off", "关灯");
-    static final Action BRIGHTER = new Action("brightened", "调亮", "Brighter", "调亮");
-    static final Action DIMMER = new Action("dimmed", "调暗", "Dimmer", "调暗");
+    static final Action TURNED_ON = new Action("Turned on %s.", "已打开%s。", "Turned on %1$d of %2$d lights",
+            "已打开%2$d盏灯中的%1$d盏", "Lights on", "开灯");
+    static final Action TURNED_OFF = new Action("Turned off %s.", "已关闭%s。", "Turned off %1$d of %2$d lights",
+            "已关闭%2$d盏灯中的%1$d盏", "Lights off", "关灯");
+    static final Action BRIGHTER = new Action("Brightened %s.", "已调亮%s。", "Brightened %1$d of %2$d lights",
+            "已调亮%2$d盏灯中的%1$d盏", "Brighter", "调亮");
+    static final Action DIMMER = new Action("Dimmed %s.", "已调暗%s。", "Dimmed %1$d of %2$d lights",
+            "已调暗%2$d盏灯中的%1$d盏", "Dimmer", "调暗");
 
     static Action setTo(int percent) {
-        return new Action("set to " + percent + " %:", "把亮度调到百分之" + percent + "：", "Brightness " + percent + " %",
-                "亮度 " + percent + "%");
+        return new Action("Set %s to " + percent + " %%.", "已把%s调到百分之" + percent + "。",
+                "Set %1$d of %2$d lights to " + percent + " %%", "已把%2$d盏灯中的%1$d盏调到百分之" + percent,
+                "Brightness " + percent + " %", "亮度 " + percent + "%");
     }
 
     static Action white(int kelvin) {
-        boolean warm = kelvin < 4000;
-        return new Action(warm ? "set to warm white:" : "set to cool white:", warm ? "调成暖光：" : "调成冷光：",
-                warm ? "Warm white" : "Cool white", warm ? "暖光" : "冷光");
+        String en = kelvin < 4000 ? "warm white" : "cool white";
+        String zh = kelvin < 4000 ? "暖光" : "冷光";
+        return new Action("Set %s to " + en + ".", "已把%s调成" + zh + "。", "Set %1$d of %2$d lights to " + en,
+                "已把%2$d盏灯中的%1$d盏调成" + zh, capitalise(en), zh);
     }
 
     static Action colour(String css, String spoken) {
-        return new Action("turned " + css + ":", "调成" + spoken + "：", "Colour " + css, "颜色 " + spoken);
+        return new Action("Turned %s " + css + ".", "已把%s调成" + spoken + "。", "Turned %1$d of %2$d lights " + css,
+                "已把%2$d盏灯中的%1$d盏调成" + spoken, "Colour: " + css, "颜色：" + spoken);
     }
 
     static String say(Intent intent, String en, String zh) {

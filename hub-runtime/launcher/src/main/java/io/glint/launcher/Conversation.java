@@ -1,0 +1,78 @@
+package io.glint.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.List;
+
+import io.glint.api.device.DeviceChange;
+import io.glint.api.skill.FailureCode;
+import io.glint.api.voice.Assistant;
+import io.glint.api.voice.Response;
+import io.glint.api.voice.ResponseStatus;
+import io.glint.api.voice.Utterance;
+
+/**
+ * The demo loop: each line of input is one utterance from the console wearer. Blank lines and lines starting
+ * with {@code #} are skipped, so scripted demos can carry comments.
+ */
+final class Conversation {
+
+    /** The wearer id of the local console, so confirmations and "turn it off" work across lines. */
+    static final String WEARER = "console";
+
+    private final Assistant assistant;
+    private final ChangeRecorder recorder;
+    private final TurnPrinter printer;
+
+    Conversation(Assistant assistant, ChangeRecorder recorder, TurnPrinter printer) {
+        this.assistant = assistant;
+        this.recorder = recorder;
+        this.printer = printer;
+    }
+
+    /** Reads until end of input; returns the number of utterances handled. */
+    int run(BufferedReader in) throws IOException {
+        int turns = 0;
+        printer.prompt();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String text = line.strip();
+            if (!isComment(text)) {
+                printer.print(say(text));
+                turns++;
+            }
+            printer.prompt();
+        }
+        printer.end();
+        return turns;
+    }
+
+    static boolean isComment(String strippedLine) {
+        return strippedLine.isEmpty() || strippedLine.startsWith("#");
+    }
+
+    Turn say(String text) {
+        recorder.begin();
+        long start = System.nanoTime();
+        Response response;
+        List<DeviceChange> changes;
+        try {
+            response = assistant.handle(new Utterance(text, null, WEARER, null));
+            if (response == null) {
+                response = internalError("the Assistant returned no response");
+            }
+        } catch (RuntimeException e) {
+            // The Assistant promises not to throw; if it does, the demo still answers this line and goes on.
+            e.printStackTrace();
+            response = internalError(Hub.message(e));
+        } finally {
+            changes = recorder.end();
+        }
+        double millis = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
+        return new Turn(text, response, changes, millis);
+    }
+
+    private static Response internalError(String why) {
+        return new Response(ResponseStatus.FAILED, (FailureCode) null, "Glint failed to handle that: " + why, null,
+                null, null);
+    }
+}
