@@ -42,8 +42,8 @@ final class Words {
             "已调暗%2$d盏灯中的%1$d盏", "Dimmer", "调暗");
 
     static Action setTo(int percent) {
-        return new Action("Set %s to " + percent + " %%.", "已把%s调到百分之" + percent + "。",
-                "Set %1$d of %2$d lights to " + percent + " %%", "已把%2$d盏灯中的%1$d盏调到百分之" + percent,
+        return new Action("Set %s to " + percent + " %%.", "已把%s调到" + percent + "%%。",
+                "Set %1$d of %2$d lights to " + percent + " %%", "已把%2$d盏灯中的%1$d盏调到" + percent + "%%",
                 "Brightness " + percent + " %", "亮度 " + percent + "%");
     }
 
