@@ -73,7 +73,9 @@ public final class Main implements Callable<Integer> {
     /** Waits for the hub and reports the boot time; the caller turns a timeout into exit code 3. */
     static Assistant awaitReady(Hub hub) throws HubNotReadyException, InterruptedException {
         Assistant assistant = hub.awaitReady(READY_TIMEOUT);
-        System.err.println("Glint ready for voice in " + BootClock.millisSinceJvmStart() + " ms");
+        long rss = BootClock.residentMebibytes();
+        System.err.println("Glint ready for voice in " + BootClock.millisSinceJvmStart() + " ms"
+                + (rss < 0 ? "" : ", resident memory " + rss + " MiB"));
         return assistant;
     }
 
