@@ -15,7 +15,7 @@ import io.glint.api.skill.Intent;
  * @param speech what the glasses say
  * @param card   what the glasses show, or null
  * @param intent what the hub understood, or null when it understood nothing
- * @param skill  the skill that answered (its bundle symbolic name), or null
+ * @param skill  the skill that answered, as {@code bundle-symbolic-name/component-name}, or null
  */
 public record Response(ResponseStatus status, FailureCode code, String speech, Card card, Intent intent,
         String skill) {

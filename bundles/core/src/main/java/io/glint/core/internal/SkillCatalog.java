@@ -74,10 +74,12 @@ public final class SkillCatalog implements IntentDispatcher {
         if (e == null || e.handle != handle) {
             return;
         }
+        // the new arrival future first: a request that sees no handle must wait on the future of this departure
+        CompletableFuture<SkillHandle> awaited = new CompletableFuture<>();
+        e.arrival = awaited;
         e.handle = null;
-        e.arrival = new CompletableFuture<>();
         handle.retire();
-        scheduler.schedule(() -> forgetIfStillGone(owner, e), grace.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> forgetIfStillGone(owner, e, awaited), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The bundle is gone for good: forget its skills now, and fail waiting requests now. */
@@ -89,8 +91,9 @@ public final class SkillCatalog implements IntentDispatcher {
         }
     }
 
-    private synchronized void forgetIfStillGone(String owner, Entry e) {
-        if (entries.get(owner) == e && e.handle == null) {
+    /** Forgets the skill only if it has been away ever since this departure (not back and away again). */
+    private synchronized void forgetIfStillGone(String owner, Entry e, CompletableFuture<SkillHandle> departure) {
+        if (entries.get(owner) == e && e.handle == null && e.arrival == departure) {
             forget(owner, e);
         }
     }
@@ -139,24 +142,35 @@ public final class SkillCatalog implements IntentDispatcher {
                     "No installed skill can do that.", "没有已安装的技能可以做这件事。")), null);
         }
         Entry e = candidates.get(0);
-        SkillHandle h = e.handle;
-        if (h == null) {
-            try {
-                h = e.arrival.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException ex) {
-                h = null;
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                h = null;
-            } catch (java.util.concurrent.ExecutionException ex) {
-                h = null;
-            }
+        // Twice at most: a handle can be retired by an update between being read and being called.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            SkillHandle h = e.handle;
             if (h == null) {
-                return new Dispatch(SkillResult.failed(FailureCode.NO_SKILL, Say.in(intent.lang(),
-                        "No installed skill can do that any more.", "能做这件事的技能已被移除。")), null);
+                h = awaitArrival(e);
+                if (h == null) {
+                    return new Dispatch(SkillResult.failed(FailureCode.NO_SKILL, Say.in(intent.lang(),
+                            "No installed skill can do that any more.", "能做这件事的技能已被移除。")), null);
+                }
+            }
+            try {
+                return new Dispatch(h.call(intent), h.owner);
+            } catch (SkillHandle.RetiredException retired) {
+                // updated under our feet: the next round waits for the new version
             }
         }
-        return new Dispatch(h.call(intent), h.owner);
+        return new Dispatch(SkillResult.failed(FailureCode.SKILL_TIMEOUT, Say.in(intent.lang(),
+                "That skill is being updated right now; please say it again.", "该技能正在更新，请再说一遍。")), null);
+    }
+
+    private SkillHandle awaitArrival(Entry e) {
+        try {
+            return e.arrival.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+            return null;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     public record Dispatch(SkillResult result, String owner) {

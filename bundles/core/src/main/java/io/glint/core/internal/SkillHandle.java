@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class SkillHandle {
     final Duration budget;
     private final Skill skill;
     private final ThreadPoolExecutor executor;
+    private final Semaphore calls = new Semaphore(MAX_CONCURRENT_CALLS);
 
     public SkillHandle(String owner, String displayName, long bundleId, Skill skill, SkillSpec spec, Duration budget) {
         this.owner = owner;
@@ -44,9 +47,10 @@ public final class SkillHandle {
         this.skill = skill;
         this.spec = spec;
         this.budget = budget;
-        // A JDK pool, not a hand-made one: SynchronousQueue + max threads gives "run now or refuse", never a
-        // queue of stale voice commands behind a stuck call.
-        this.executor = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 30, TimeUnit.SECONDS,
+        // A JDK pool, not a hand-made one. SynchronousQueue: a call runs now on a fresh or idle thread, never
+        // waits in a queue behind a stuck one. The limit is a semaphore rather than the pool's maximum, because a
+        // worker that has just finished is not yet idle and the pool would refuse a call it could take.
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads(displayName));
     }
 
@@ -63,15 +67,41 @@ public final class SkillHandle {
         return skill;
     }
 
+    /** Thrown when the skill was retired (its bundle is being updated) before the call could start. */
+    static final class RetiredException extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** Runs the skill on its executor within its budget; whatever happens, the wearer gets an answer. */
-    SkillResult call(Intent intent) {
-        Future<SkillResult> future;
-        try {
-            future = executor.submit(() -> skill.handle(intent));
-        } catch (RejectedExecutionException e) {
+    SkillResult call(Intent intent) throws RetiredException {
+        if (executor.isShutdown()) {
+            throw new RetiredException();
+        }
+        if (!calls.tryAcquire()) {
             return SkillResult.failed(FailureCode.SKILL_TIMEOUT, Say.in(intent.lang(),
                     "The " + displayName + " skill is still busy with earlier requests; try again in a moment.",
                     displayName + " 技能正忙，请稍后再试。"));
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                calls.release();
+            }
+        };
+        Future<SkillResult> future;
+        try {
+            future = executor.submit(() -> {
+                started.set(true);
+                try {
+                    return skill.handle(intent);
+                } finally {
+                    release.run(); // a call that overran holds its permit until it really ends
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            release.run();
+            throw new RetiredException();
         }
         try {
             SkillResult result = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,6 +113,9 @@ public final class SkillHandle {
             return result;
         } catch (TimeoutException e) {
             future.cancel(true);
+            if (!started.get()) {
+                release.run(); // cancelled before it started: the task's finally will never run
+            }
             LOG.warn("Skill {} did not answer {} within {} ms", owner, intent, budget.toMillis());
             return SkillResult.failed(FailureCode.SKILL_TIMEOUT, Say.in(intent.lang(),
                     "The " + displayName + " skill did not answer in time; nothing more will happen. Please try again.",

@@ -162,4 +162,42 @@ class SkillCatalogTest {
         Thread.sleep(200);
         assertEquals(List.of("+a/skill", "-a/skill"), registered);
     }
+
+    @Test
+    void issue2_a_skill_back_and_away_again_is_not_forgotten_by_the_timer_of_its_first_departure() throws Exception {
+        SkillHandle v1 = handle("a/skill", 7, "acme.version", i -> SkillResult.done("v1"), 1000);
+        catalog.arrived(v1);
+        catalog.departed("a/skill", v1); // first departure: its timer fires at ~1000 ms
+        Thread.sleep(100);
+        SkillHandle v2 = handle("a/skill", 7, "acme.version", i -> SkillResult.done("v2"), 1000);
+        catalog.arrived(v2);
+        Thread.sleep(600);
+        catalog.departed("a/skill", v2); // second departure: its own grace runs to ~1700 ms
+        Thread.sleep(450); // past the first timer
+        CompletableFuture<SkillCatalog.Dispatch> waiting = CompletableFuture
+                .supplyAsync(() -> catalog.dispatch(intent("acme.version")));
+        Thread.sleep(100);
+        catalog.arrived(handle("a/skill", 7, "acme.version", i -> SkillResult.done("v3"), 1000));
+        assertEquals("v3", waiting.get(5, TimeUnit.SECONDS).result().speech());
+    }
+
+    @Test
+    void issue2_concurrent_calls_below_the_limit_are_never_refused_as_busy() throws Exception {
+        catalog.arrived(handle("a/quick", 7, "acme.quick", i -> SkillResult.done("ok"), 1000));
+        List<CompletableFuture<Long>> callers = new ArrayList<>();
+        for (int t = 0; t < SkillHandle.MAX_CONCURRENT_CALLS - 1; t++) {
+            callers.add(CompletableFuture.supplyAsync(() -> {
+                long refused = 0;
+                for (int n = 0; n < 3000; n++) {
+                    if (catalog.dispatch(intent("acme.quick")).result().code() != null) {
+                        refused++;
+                    }
+                }
+                return refused;
+            }, Executors.newSingleThreadExecutor()));
+        }
+        for (CompletableFuture<Long> c : callers) {
+            assertEquals(0L, c.get(30, TimeUnit.SECONDS));
+        }
+    }
 }

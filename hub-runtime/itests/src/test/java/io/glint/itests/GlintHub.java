@@ -1,0 +1,107 @@
+package io.glint.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.MavenArtifactProvisionOption;
+
+/**
+ * The hub as the distribution runs it: Felix with SCR, ConfigAdmin, FileInstall, Jackson and the hub's bundles,
+ * slf4j from the class path as system packages. Every bundle comes from the local Maven repository; the versions
+ * are the root pom's.
+ */
+final class GlintHub {
+    /** Property naming the hot folder FileInstall watches in the framework under test. */
+    static final String HOT_FOLDER = "felix.fileinstall.dir";
+
+    private static final Properties VERSIONS = versions();
+
+    private GlintHub() {
+    }
+
+    /** The hub, with a hot folder of its own (FileInstall would otherwise watch ./load). */
+    static Option[] hub() {
+        return options(
+                systemPackages(slf4j("org.slf4j"), slf4j("org.slf4j.event"), slf4j("org.slf4j.helpers"),
+                        slf4j("org.slf4j.spi"),
+                        // Pax Exam's own bundles import org.slf4j [1.4,2); slf4j 2's API is backward compatible
+                        // for callers, so the same classes are offered to them under a 1.x version too.
+                        "org.slf4j;version=1.7.36"),
+                junitBundles(),
+                hotFolder(),
+                mavenBundle("org.osgi", "org.osgi.util.function", version("osgi.function")),
+                mavenBundle("org.osgi", "org.osgi.util.promise", version("osgi.promise")),
+                mavenBundle("org.osgi", "org.osgi.service.component", version("osgi.component")),
+                mavenBundle("org.apache.felix", "org.apache.felix.scr", version("felix.scr")),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin", version("felix.configadmin")),
+                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall", version("felix.fileinstall")),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-annotations", version("jackson.annotations")),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-core", version("jackson")),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-databind", version("jackson")),
+                glint("io.glint.api"),
+                glint("io.glint.nlu"),
+                glint("io.glint.core"),
+                glint("io.glint.driver.virtual"),
+                glint("io.glint.skill.lights"));
+    }
+
+    private static Option hotFolder() {
+        try {
+            Path work = Files.createDirectories(Path.of(System.getProperty("glint.itests.work", "target/itests")));
+            Path dir = Files.createTempDirectory(work, "skills-");
+            // As the launcher configures it: a jar dropped in is live in a few hundred milliseconds.
+            return composite(
+                    frameworkProperty(HOT_FOLDER).value(dir.toAbsolutePath().toString()),
+                    frameworkProperty("felix.fileinstall.poll").value("100"),
+                    frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                    frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
+                    frameworkProperty("felix.fileinstall.filter").value(".*\\.(jar|cfg|config)"),
+                    frameworkProperty("felix.fileinstall.tmpdir").value(work.resolve("fileinstall-tmp").toString()),
+                    frameworkProperty("felix.fileinstall.log.level").value("2"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MavenArtifactProvisionOption glint(String artifactId) {
+        return mavenBundle("io.glint", artifactId, version("glint"));
+    }
+
+    private static String slf4j(String pkg) {
+        return pkg + ";version=" + version("slf4j");
+    }
+
+    private static String version(String key) {
+        String v = VERSIONS.getProperty(key);
+        if (v == null || v.isBlank() || v.startsWith("${")) {
+            throw new IllegalStateException("No version for " + key + " in versions.properties; is the module built "
+                    + "with Maven (which fills it in from the root pom)?");
+        }
+        return v;
+    }
+
+    private static Properties versions() {
+        Properties p = new Properties();
+        try (InputStream in = GlintHub.class.getResourceAsStream("versions.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("versions.properties is missing from the test class path");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}
