@@ -75,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
     static String lookalike(String lightsJson, int n) {
         String[] zh = {"扇", "箱", "屏", "柜", "炉", "窗", "锅", "表", "琴", "笔"};
         return lightsJson.replace("\"light.", "\"acme" + n + ".thing.").replace("light[s]", "gizmo" + n + "[s]")
-                .replace("light up", "gizmo" + n + " up").replace("灯", zh[n % zh.length] + zh[(n / 10) % zh.length])
+                .replace("light up", "gizmo" + n + " up").replace("灯", zh[n % zh.length])
                 .replace("device:light", "device:other");
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import io.glint.api.device.Device;
@@ -17,12 +18,21 @@ import io.glint.api.device.DeviceType;
  * "I did not understand".
  */
 public final class RegistryResolver implements Template.SlotResolver {
+    // Not thread-safe: a resolver belongs to the one utterance being matched.
     /** An unknown device name longer than this is more likely a sentence the templates did not foresee. */
     static final int MAX_UNKNOWN_DEVICE_TOKENS = 3;
     private static final Set<String> NOT_A_DEVICE_NAME = Set.of("the", "a", "an", "all", "it", "them", "this",
             "that", "to", "in", "on", "off", "of", "and", "please", "my");
 
+    private static final Template.Resolution NONE = new Template.Resolution(null, List.of(), false, -1);
+
+    private record Span(String type, int from, int to) {
+    }
+
     private final Lexicon lexicon;
+    /** One resolver serves one utterance: many templates ask about the same spans, each is resolved once. */
+    private final java.util.Map<Span, Template.Resolution> memo = new java.util.HashMap<>();
+    private List<String> memoFor;
 
     public RegistryResolver(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -30,6 +40,16 @@ public final class RegistryResolver implements Template.SlotResolver {
 
     @Override
     public Template.Resolution resolve(String type, List<String> tokens, int from, int to) {
+        if (tokens != memoFor) {
+            memo.clear();
+            memoFor = tokens;
+        }
+        Template.Resolution r = memo.computeIfAbsent(new Span(type, from, to),
+                k -> Objects.requireNonNullElse(compute(type, tokens, from, to), NONE));
+        return r == NONE ? null : r;
+    }
+
+    private Template.Resolution compute(String type, List<String> tokens, int from, int to) {
         String key = Text.key(tokens, from, to);
         switch (SlotTypes.base(type)) {
             case SlotTypes.ROOM: {

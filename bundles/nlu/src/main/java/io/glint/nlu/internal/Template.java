@@ -38,13 +38,13 @@ public final class Template {
 
     private final String source;
     private final Node root;
-    private final Set<String> required;
+    private final List<Set<String>> clauses;
     private final int minTokens;
 
     private Template(String source, Node root) {
         this.source = source;
         this.root = root;
-        this.required = required(root);
+        this.clauses = List.copyOf(clauses(root));
         this.minTokens = minTokens(root);
     }
 
@@ -52,9 +52,29 @@ public final class Template {
         return source;
     }
 
-    /** Literal tokens every match must contain: a cheap filter before matching. */
-    public Set<String> required() {
-        return required;
+    /**
+     * What every match must contain, as clauses: at least one token of each set ({@code light[s]} gives
+     * {light, lights}). A cheap filter before matching, and the key under which the template is indexed.
+     */
+    public List<Set<String>> clauses() {
+        return clauses;
+    }
+
+    /** Whether the utterance has a token of every clause: a necessary condition for a match. */
+    public boolean mayMatch(Set<String> tokenSet) {
+        for (Set<String> clause : clauses) {
+            boolean any = false;
+            for (String t : clause) {
+                if (tokenSet.contains(t)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Template compile(String text, Map<String, String> slotTypes) {
@@ -96,7 +116,7 @@ public final class Template {
 
     /** Matches the whole token list, or returns null. */
     public Match match(List<String> tokens, Set<String> tokenSet, SlotResolver resolver) {
-        if (tokens.size() < minTokens || !tokenSet.containsAll(required)) {
+        if (tokens.size() < minTokens || !mayMatch(tokenSet)) {
             return null;
         }
         State st = new State(tokens, resolver);
@@ -173,28 +193,28 @@ public final class Template {
         }
     }
 
-    private static Set<String> required(Node n) {
+    private static List<Set<String>> clauses(Node n) {
         if (n instanceof Lit lit) {
-            return Set.of(lit.token());
+            return List.of(Set.of(lit.token()));
         }
         if (n instanceof Seq seq) {
-            Set<String> all = new HashSet<>();
-            seq.items().forEach(i -> all.addAll(required(i)));
+            List<Set<String>> all = new ArrayList<>();
+            seq.items().forEach(i -> all.addAll(clauses(i)));
             return all;
         }
         if (n instanceof Alt alt) {
-            Set<String> common = null;
+            // whichever option matched, its own clauses hold: so one of the options' tokens is present
+            Set<String> any = new HashSet<>();
             for (Node o : alt.options()) {
-                Set<String> r = new HashSet<>(required(o));
-                if (common == null) {
-                    common = r;
-                } else {
-                    common.retainAll(r);
+                List<Set<String>> c = clauses(o);
+                if (c.isEmpty()) {
+                    return List.of(); // an option that needs no word (optional part, bare slot)
                 }
+                any.addAll(c.stream().min(java.util.Comparator.comparingInt(Set::size)).orElseThrow());
             }
-            return common == null ? Set.of() : common;
+            return List.of(Set.copyOf(any));
         }
-        return Set.of();
+        return List.of();
     }
 
     private static int minTokens(Node n) {
