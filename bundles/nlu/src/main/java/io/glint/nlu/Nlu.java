@@ -1,5 +1,6 @@
 package io.glint.nlu;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -14,6 +15,9 @@ import io.glint.api.voice.Utterance;
 @ProviderType
 public interface Nlu {
 
+    /** The value of a device slot filled by "it" when there is nothing it can refer to: the hub asks. */
+    String UNRESOLVED_REFERENCE = "@it";
+
     /** Adds (or replaces) the intents declared by one skill, identified by {@code owner}. */
     void register(String owner, SkillSpec spec);
 
@@ -24,5 +28,14 @@ public interface Nlu {
      * The intent the utterance expresses, with its slots resolved against the device registry; empty when
      * nothing the installed skills declare matches (the hub says so rather than guessing).
      */
-    Optional<Intent> parse(Utterance utterance);
+    default Optional<Intent> parse(Utterance utterance) {
+        return parse(utterance, List.of());
+    }
+
+    /**
+     * As {@link #parse(Utterance)}, with the devices the wearer was last talking about: "it", "them", "它" in a
+     * device slot stand for those of them the slot accepts (a light for a light intent, a fan for a fan intent).
+     * A pronoun with nothing to refer to still fills the slot, with no value, so the hub can ask.
+     */
+    Optional<Intent> parse(Utterance utterance, List<String> referents);
 }

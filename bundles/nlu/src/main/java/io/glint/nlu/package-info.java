@@ -4,7 +4,7 @@
  * intent against the definitions of the installed skills.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.glint.nlu;
 
 import org.osgi.annotation.bundle.Export;

@@ -44,7 +44,7 @@ public final class Pipeline implements AutoCloseable {
     final NluService nlu = new NluService(new ScopedDevices(registry, grants, -1, "the NLU"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final SkillCatalog catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(3));
-    final Assistant assistant = new AssistantService(nlu, catalog);
+    final Assistant assistant = new AssistantService(nlu, catalog, registry, java.time.Clock.systemUTC());
     private final VirtualDriver driver;
 
     /**

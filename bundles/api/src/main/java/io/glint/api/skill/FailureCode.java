@@ -12,6 +12,11 @@ public enum FailureCode {
     NOT_SUPPORTED,
     /** The skill's grants do not cover this capability, or a sensitive action was not confirmed. */
     NOT_ALLOWED,
+    /**
+     * A sensitive action (unlocking, opening the garage door) was held by the hub: it asks the wearer to confirm
+     * and carries the action out itself on "yes". The skill's answer is replaced by the hub's question.
+     */
+    CONFIRMATION_REQUIRED,
     /** A value is out of range or malformed (brightness 140 %). */
     INVALID_VALUE,
     /** Some devices did what was asked, others did not. */

@@ -153,7 +153,8 @@ public final class SkillCatalog implements IntentDispatcher {
                 }
             }
             try {
-                return new Dispatch(h.call(intent), h.owner);
+                DispatchContext context = new DispatchContext(h.bundleId);
+                return new Dispatch(h.call(intent, context), h.owner, context);
             } catch (SkillHandle.RetiredException retired) {
                 // updated under our feet: the next round waits for the new version
             }
@@ -173,7 +174,11 @@ public final class SkillCatalog implements IntentDispatcher {
         }
     }
 
-    public record Dispatch(SkillResult result, String owner) {
+    /** A skill's answer, who gave it, and what it did (null when no skill ran). */
+    public record Dispatch(SkillResult result, String owner, DispatchContext context) {
+        public Dispatch(SkillResult result, String owner) {
+            this(result, owner, null);
+        }
     }
 
     synchronized Optional<SkillHandle> handle(String owner) {

@@ -74,6 +74,11 @@ public final class SkillHandle {
 
     /** Runs the skill on its executor within its budget; whatever happens, the wearer gets an answer. */
     SkillResult call(Intent intent) throws RetiredException {
+        return call(intent, new DispatchContext(bundleId));
+    }
+
+    /** As {@link #call(Intent)}, recording what the skill did in {@code context}. */
+    SkillResult call(Intent intent, DispatchContext context) throws RetiredException {
         if (executor.isShutdown()) {
             throw new RetiredException();
         }
@@ -93,9 +98,11 @@ public final class SkillHandle {
         try {
             future = executor.submit(() -> {
                 started.set(true);
+                context.bind();
                 try {
                     return skill.handle(intent);
                 } finally {
+                    DispatchContext.unbind();
                     release.run(); // a call that overran holds its permit until it really ends
                 }
             });

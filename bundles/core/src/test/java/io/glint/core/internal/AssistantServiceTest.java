@@ -31,7 +31,7 @@ class AssistantServiceTest {
             }
 
             @Override
-            public Optional<Intent> parse(Utterance u) {
+            public Optional<Intent> parse(Utterance u, java.util.List<String> referents) {
                 if (u.text().equals("explode")) {
                     throw new IllegalStateException("matcher bug");
                 }
@@ -42,7 +42,8 @@ class AssistantServiceTest {
 
     private final Intent ping = Intent.builder("acme.ping").text("ping").build();
     private final AssistantService assistant = new AssistantService(nluFor("ping", ping),
-            i -> new SkillCatalog.Dispatch(SkillResult.answer("pong").withCard(Card.of("Pong")), "acme/ping"));
+            i -> new SkillCatalog.Dispatch(SkillResult.answer("pong").withCard(Card.of("Pong")), "acme/ping"),
+            new Registry(java.time.Duration.ofSeconds(1)), java.time.Clock.systemUTC());
 
     @Test
     void an_understood_utterance_is_answered_by_its_skill() {

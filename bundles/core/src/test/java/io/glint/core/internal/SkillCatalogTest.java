@@ -47,7 +47,7 @@ class SkillCatalogTest {
         }
 
         @Override
-        public Optional<Intent> parse(Utterance utterance) {
+        public Optional<Intent> parse(Utterance utterance, java.util.List<String> referents) {
             return Optional.empty();
         }
     };

@@ -10,7 +10,8 @@ final class Fillers {
     private static final List<List<String>> LEADING = List.of(
             List.of("hey", "glint"), List.of("ok", "glint"), List.of("glint"), List.of("please"),
             List.of("could", "you"), List.of("can", "you"), List.of("would", "you"), List.of("will", "you"),
-            List.of("i", "want", "you", "to"), List.of("i", "would", "like", "you", "to"), List.of("just"),
+            List.of("i", "want", "you", "to"), List.of("i", "would", "like", "you", "to"), List.of("just"), List.of("now"),
+            List.of("ok"), List.of("okay"), List.of("then"), List.of("and", "now"), List.of("现", "在"), List.of("再"),
             List.of("请"), List.of("帮", "我"), List.of("麻", "烦"), List.of("给", "我"), List.of("你", "能"),
             List.of("能", "不", "能"));
     private static final List<List<String>> TRAILING = List.of(List.of("please"), List.of("thanks"),

@@ -53,7 +53,7 @@ public class NluService implements Nlu {
     }
 
     @Override
-    public Optional<Intent> parse(Utterance utterance) {
+    public Optional<Intent> parse(Utterance utterance, List<String> referents) {
         String text = utterance.text().strip();
         List<String> tokens = Text.tokens(text);
         if (tokens.isEmpty()) {
@@ -62,11 +62,11 @@ public class NluService implements Nlu {
         String lang = utterance.lang() != null && !utterance.lang().isBlank() ? utterance.lang()
                 : Text.language(text);
         Lexicon lex = lexicon();
-        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex));
+        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex, referents));
         if (found.isEmpty()) {
             List<String> core = Fillers.strip(tokens);
             if (core.size() < tokens.size()) {
-                found = match(Query.of(text, lang, core, lex));
+                found = match(Query.of(text, lang, core, lex, referents));
             }
         }
         return found.map(c -> {

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /** One utterance ready for matching: its tokens, language and the registry's names at this moment. */
-public record Query(String text, String lang, List<String> tokens, Set<String> tokenSet, Lexicon lexicon) {
+public record Query(String text, String lang, List<String> tokens, Set<String> tokenSet, Lexicon lexicon,
+        List<String> referents) {
     public static Query of(String text, String lang, List<String> tokens, Lexicon lexicon) {
-        return new Query(text, lang, List.copyOf(tokens), new HashSet<>(tokens), lexicon);
+        return of(text, lang, tokens, lexicon, List.of());
+    }
+
+    public static Query of(String text, String lang, List<String> tokens, Lexicon lexicon, List<String> referents) {
+        return new Query(text, lang, List.copyOf(tokens), new HashSet<>(tokens), lexicon, List.copyOf(referents));
     }
 }

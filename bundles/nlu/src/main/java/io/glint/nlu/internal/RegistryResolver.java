@@ -29,13 +29,24 @@ public final class RegistryResolver implements Template.SlotResolver {
     private record Span(String type, int from, int to) {
     }
 
+    /** Words that stand for the device(s) the wearer was last talking about. */
+    static final Set<String> PRONOUNS = Set.of("it", "them", "that", "this", "those", "它", "它们", "这个", "那个");
+    /** The value of a device slot filled by a pronoun that has nothing to refer to: the hub asks. */
+    static final String UNRESOLVED_REFERENCE = io.glint.nlu.Nlu.UNRESOLVED_REFERENCE;
+
     private final Lexicon lexicon;
+    private final List<String> referents;
     /** One resolver serves one utterance: many templates ask about the same spans, each is resolved once. */
     private final java.util.Map<Span, Template.Resolution> memo = new java.util.HashMap<>();
     private List<String> memoFor;
 
     public RegistryResolver(Lexicon lexicon) {
+        this(lexicon, List.of());
+    }
+
+    public RegistryResolver(Lexicon lexicon, List<String> referents) {
         this.lexicon = lexicon;
+        this.referents = referents;
     }
 
     @Override
@@ -92,6 +103,9 @@ public final class RegistryResolver implements Template.SlotResolver {
 
     private Template.Resolution device(String type, List<String> tokens, int from, int to, String key) {
         Set<DeviceType> types = types(type);
+        if (PRONOUNS.contains(key)) {
+            return pronoun(types, key);
+        }
         Set<String> found = filter(lexicon.devices(key), types);
         if (found.isEmpty() && to - from >= 1 && tokens.get(to - 1).endsWith("s") && tokens.get(to - 1).length() > 3) {
             List<String> singular = new ArrayList<>(tokens.subList(from, to));
@@ -110,6 +124,18 @@ public final class RegistryResolver implements Template.SlotResolver {
             return null;
         }
         return new Template.Resolution(null, List.of(), false, 0);
+    }
+
+    /**
+     * "it": the referents the slot accepts. None at all → filled without a value (the hub asks what "it" is);
+     * referents of another kind → no match, so the intent for the right kind of device wins.
+     */
+    private Template.Resolution pronoun(Set<DeviceType> types, String word) {
+        if (referents.isEmpty()) {
+            return new Template.Resolution(UNRESOLVED_REFERENCE, List.of(), true, 0);
+        }
+        Set<String> found = filter(new LinkedHashSet<>(referents), types);
+        return found.isEmpty() ? null : ids(found, types.isEmpty() ? 0 : 1);
     }
 
     /** "bedroom lamp", "客厅的灯": a room name followed by a device name in that room. */

@@ -83,7 +83,7 @@ public final class TemplateMatcher implements IntentMatcher {
 
     @Override
     public Optional<Candidate> match(Query q) {
-        Template.SlotResolver resolver = new RegistryResolver(q.lexicon());
+        Template.SlotResolver resolver = new RegistryResolver(q.lexicon(), q.referents());
         Compiled best = null;
         Template.Match bestMatch = null;
         Index index = byLanguage.get(q.lang());
