@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +41,21 @@ import io.glint.nlu.SkillSpecs;
  * commands wait for the wearer's own "yes". Whatever goes wrong, the wearer hears a sentence and the hub keeps
  * serving.
  */
-@Component(service = Assistant.class)
+@Component(service = Assistant.class, configurationPid = "io.glint.core.assistant")
+@Designate(ocd = AssistantService.Config.class)
 public class AssistantService implements Assistant {
+
+    @ObjectClassDefinition(name = "Glint conversation")
+    public @interface Config {
+        @AttributeDefinition(description = "How long the hub waits for the wearer to confirm a sensitive action "
+                + "(ms, 1000–60000)", min = "1000", max = "60000")
+        long confirmationWindowMs() default 15_000;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
     /** Longer than any command; a recogniser that sends more has captured a conversation, not a command. */
     static final int MAX_UTTERANCE_CHARS = 500;
     static final String DIALOG_OWNER = "io.glint.core/dialog";
-    static final Duration CONFIRMATION_WINDOW = Duration.ofSeconds(15);
     static final Duration CHOICE_WINDOW = Duration.ofSeconds(30);
     /** How long "it" and the last room stay meaningful. */
     static final Duration CONTEXT_WINDOW = Duration.ofMinutes(5);
@@ -54,14 +65,23 @@ public class AssistantService implements Assistant {
     private final IntentDispatcher dispatcher;
     private final Registry registry;
     private final Clock clock;
+    private final Duration confirmationWindow;
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
 
     @Activate
-    public AssistantService(@Reference Nlu nlu, @Reference Dispatcher dispatcher, @Reference Registry registry) {
-        this(nlu, dispatcher, registry, Clock.systemUTC());
+    public AssistantService(@Reference Nlu nlu, @Reference Dispatcher dispatcher, @Reference Registry registry,
+            Config config) {
+        this(nlu, dispatcher, registry, Clock.systemUTC(),
+                Duration.ofMillis(Math.max(1000, Math.min(60_000, config.confirmationWindowMs()))));
     }
 
     public AssistantService(Nlu nlu, IntentDispatcher dispatcher, Registry registry, Clock clock) {
+        this(nlu, dispatcher, registry, clock, Duration.ofSeconds(15));
+    }
+
+    public AssistantService(Nlu nlu, IntentDispatcher dispatcher, Registry registry, Clock clock,
+            Duration confirmationWindow) {
+        this.confirmationWindow = confirmationWindow;
         this.nlu = nlu;
         this.dispatcher = dispatcher;
         this.registry = registry;
@@ -171,7 +191,7 @@ public class AssistantService implements Assistant {
         DispatchContext context = d.context();
         if (context != null && !context.held().isEmpty()) {
             c.confirmation = new Conversation.PendingConfirmation(context.held(), intent, d.owner(),
-                    now.plus(CONFIRMATION_WINDOW));
+                    now.plus(confirmationWindow));
             remember(c, intent, context.held().stream().map(DispatchContext.Held::deviceId).toList(), now);
             return confirmationQuestion(intent, context.held(), d.owner());
         }
@@ -188,9 +208,9 @@ public class AssistantService implements Assistant {
         }
         if (!p.expires().isAfter(now)) {
             return failed(answer, FailureCode.NOT_ALLOWED, Say.in(answer.lang(),
-                    "That request expired after " + CONFIRMATION_WINDOW.toSeconds() + " seconds, so nothing was done. "
+                    "That request expired after " + confirmationWindow.toSeconds() + " seconds, so nothing was done. "
                             + "Say it again if you still want it.",
-                    "那个请求已超过" + CONFIRMATION_WINDOW.toSeconds() + "秒未确认，什么都没有做。如仍需要，请再说一次。"));
+                    "那个请求已超过" + confirmationWindow.toSeconds() + "秒未确认，什么都没有做。如仍需要，请再说一次。"));
         }
         String lang = p.intent().lang();
         List<String> done = new ArrayList<>();
