@@ -120,4 +120,20 @@ class NluServiceTest {
         assertEquals("living_room", i.room());
         assertEquals("g1", i.wearer());
     }
+
+    @Test
+    void it_stands_for_the_referent_of_the_right_kind() {
+        Intent light = nlu.parse(Utterance.of("turn it on"), List.of("kitchen.ceiling")).orElseThrow();
+        assertEquals("light.turn_on", light.name());
+        assertEquals("kitchen.ceiling", light.slot("device").orElseThrow().value());
+        Intent kettle = nlu.parse(Utterance.of("turn it on"), List.of("kitchen.kettle")).orElseThrow();
+        assertEquals("device.turn_on", kettle.name());
+        assertEquals("kitchen.kettle", kettle.slot("device").orElseThrow().value());
+    }
+
+    @Test
+    void it_with_nothing_to_refer_to_is_marked_for_the_hub_to_ask() {
+        Intent i = nlu.parse(Utterance.of("turn it off"), List.of()).orElseThrow();
+        assertEquals(io.glint.nlu.Nlu.UNRESOLVED_REFERENCE, i.slot("device").orElseThrow().value());
+    }
 }
