@@ -21,6 +21,8 @@ public final class RegistryResolver implements Template.SlotResolver {
     // Not thread-safe: a resolver belongs to the one utterance being matched.
     /** An unknown device name longer than this is more likely a sentence the templates did not foresee. */
     static final int MAX_UNKNOWN_DEVICE_TOKENS = 3;
+    /** The same in Han characters, one token each: 空气净化器 is one name of five. */
+    static final int MAX_UNKNOWN_DEVICE_HAN = 6;
     private static final Set<String> NOT_A_DEVICE_NAME = Set.of("the", "a", "an", "all", "it", "them", "this",
             "that", "to", "in", "on", "off", "of", "and", "please", "my");
 
@@ -106,20 +108,23 @@ public final class RegistryResolver implements Template.SlotResolver {
         if (PRONOUNS.contains(key)) {
             return pronoun(types, key);
         }
-        Set<String> found = filter(lexicon.devices(key), types);
-        if (found.isEmpty() && to - from >= 1 && tokens.get(to - 1).endsWith("s") && tokens.get(to - 1).length() > 3) {
+        Set<String> named = lexicon.devices(key);
+        if (named.isEmpty() && to - from >= 1 && tokens.get(to - 1).endsWith("s") && tokens.get(to - 1).length() > 3) {
             List<String> singular = new ArrayList<>(tokens.subList(from, to));
             String last = singular.remove(singular.size() - 1);
             singular.add(last.substring(0, last.length() - 1));
-            found = filter(lexicon.devices(String.join(" ", singular)), types);
+            named = lexicon.devices(String.join(" ", singular));
         }
-        if (found.isEmpty()) {
-            found = roomQualified(tokens, from, to, types);
+        if (named.isEmpty()) {
+            named = roomQualified(tokens, from, to);
         }
-        if (!found.isEmpty()) {
-            return ids(found, types.isEmpty() ? 0 : 1);
+        if (!named.isEmpty()) {
+            Set<String> found = filter(named, types);
+            // a device the home has, of a kind this slot does not take: another intent is meant
+            return found.isEmpty() ? null : ids(found, types.isEmpty() ? 0 : 1);
         }
-        if (to - from > MAX_UNKNOWN_DEVICE_TOKENS || tokens.subList(from, to).stream()
+        boolean han = Text.isHan(tokens.get(from).codePointAt(0));
+        if (to - from > (han ? MAX_UNKNOWN_DEVICE_HAN : MAX_UNKNOWN_DEVICE_TOKENS) || tokens.subList(from, to).stream()
                 .anyMatch(t -> NOT_A_DEVICE_NAME.contains(t) || Numbers.parse(List.of(t)) != null)) {
             return null;
         }
@@ -139,7 +144,7 @@ public final class RegistryResolver implements Template.SlotResolver {
     }
 
     /** "bedroom lamp", "客厅的灯": a room name followed by a device name in that room. */
-    private Set<String> roomQualified(List<String> tokens, int from, int to, Set<DeviceType> types) {
+    private Set<String> roomQualified(List<String> tokens, int from, int to) {
         for (int split = from + 1; split < to; split++) {
             Set<String> rooms = lexicon.rooms(Text.key(tokens, from, split));
             if (rooms.isEmpty()) {
@@ -150,7 +155,7 @@ public final class RegistryResolver implements Template.SlotResolver {
                 rest++;
             }
             Set<String> named = lexicon.devices(Text.key(tokens, rest, to));
-            Set<String> inRoom = filter(new LinkedHashSet<>(lexicon.inRooms(named, rooms)), types);
+            Set<String> inRoom = new LinkedHashSet<>(lexicon.inRooms(named, rooms));
             if (!inRoom.isEmpty()) {
                 return inRoom;
             }
