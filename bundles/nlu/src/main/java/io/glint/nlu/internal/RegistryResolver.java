@@ -36,6 +36,11 @@ public final class RegistryResolver implements Template.SlotResolver {
     /** The value of a device slot filled by a pronoun that has nothing to refer to: the hub asks. */
     static final String UNRESOLVED_REFERENCE = io.glint.nlu.Nlu.UNRESOLVED_REFERENCE;
 
+    /** Words for a kind of device, said when no device has that name ("the heating", "空调"). */
+    static final java.util.Map<String, DeviceType> KIND_WORDS = kindWords();
+    /** Particles that start a Chinese clause and never a device name. */
+    static final Set<String> LEADING_HAN_PARTICLES = Set.of("把", "在", "用", "给", "让", "将", "帮");
+
     private final Lexicon lexicon;
     private final List<String> referents;
     /** One resolver serves one utterance: many templates ask about the same spans, each is resolved once. */
@@ -123,7 +128,17 @@ public final class RegistryResolver implements Template.SlotResolver {
             // a device the home has, of a kind this slot does not take: another intent is meant
             return found.isEmpty() ? null : ids(found, types.isEmpty() ? 0 : 1);
         }
+        DeviceType kind = KIND_WORDS.get(key);
+        if (kind == null && key.endsWith("s")) {
+            kind = KIND_WORDS.get(key.substring(0, key.length() - 1));
+        }
+        if (kind != null && !types.isEmpty() && !types.contains(kind)) {
+            return null; // "the lights" in a thermostat slot: another intent is meant
+        }
         boolean han = Text.isHan(tokens.get(from).codePointAt(0));
+        if (han && LEADING_HAN_PARTICLES.contains(tokens.get(from))) {
+            return null; // 把台灯…: the particle belongs to the sentence, not to a name
+        }
         if (to - from > (han ? MAX_UNKNOWN_DEVICE_HAN : MAX_UNKNOWN_DEVICE_TOKENS) || tokens.subList(from, to).stream()
                 .anyMatch(t -> NOT_A_DEVICE_NAME.contains(t) || Numbers.parse(List.of(t)) != null)) {
             return null;
@@ -187,5 +202,24 @@ public final class RegistryResolver implements Template.SlotResolver {
             set.add(DeviceType.valueOf(t.trim().toUpperCase(Locale.ROOT)));
         }
         return set;
+    }
+
+    private static java.util.Map<String, DeviceType> kindWords() {
+        java.util.Map<String, DeviceType> m = new java.util.HashMap<>();
+        Object[][] words = {{DeviceType.LIGHT, "light", "lamp", "lighting", "灯", "灯光", "电灯"},
+                {DeviceType.FAN, "fan", "风扇", "电风扇"}, {DeviceType.TV, "tv", "telly", "television", "电视", "电视机"},
+                {DeviceType.SPEAKER, "speaker", "音箱", "音响"},
+                {DeviceType.THERMOSTAT, "thermostat", "heating", "温控器", "暖气"},
+                {DeviceType.AIR_CONDITIONER, "ac", "aircon", "air con", "air conditioner", "air conditioning", "空调"},
+                {DeviceType.BLINDS, "blind", "shade", "百叶窗"}, {DeviceType.CURTAINS, "curtain", "drape", "窗帘"},
+                {DeviceType.LOCK, "lock", "门锁"}, {DeviceType.VACUUM, "vacuum", "hoover", "扫地机", "扫地机器人"},
+                {DeviceType.COFFEE_MAKER, "coffee machine", "coffee maker", "咖啡机"},
+                {DeviceType.PLUG, "plug", "socket", "插座"}};
+        for (Object[] row : words) {
+            for (int i = 1; i < row.length; i++) {
+                m.put(Text.key((String) row[i]), (DeviceType) row[0]);
+            }
+        }
+        return java.util.Map.copyOf(m);
     }
 }
