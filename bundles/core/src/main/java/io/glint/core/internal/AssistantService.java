@@ -134,6 +134,7 @@ public class AssistantService implements Assistant {
         Instant now = clock.instant();
         boolean fresh = c.recent(now, CONTEXT_WINDOW);
         String room = u.room() != null ? u.room() : fresh ? c.lastRoom : null;
+        c.roomFromGlasses = u.room() != null;
         Optional<Intent> parsed = nlu.parse(new Utterance(u.text(), u.lang(), u.wearer(), room),
                 fresh ? c.lastDevices : List.of());
         if (parsed.isEmpty()) {
@@ -142,6 +143,13 @@ public class AssistantService implements Assistant {
                     "抱歉，我帮不上忙：没有已安装的技能能理解这句话。");
         }
         Intent intent = parsed.get();
+        if (intent.name().startsWith("dialog.") && intent.slot("device").map(d -> d.candidates().isEmpty())
+                .orElse(false)) {
+            // "the zorp" as an answer names nothing in the home: not an answer, and not a command either
+            c.dropPending();
+            return notUnderstood(lang, "Sorry, I can't help with that: no installed skill understands it.",
+                    "抱歉，我帮不上忙：没有已安装的技能能理解这句话。");
+        }
         switch (intent.name()) {
             case "dialog.confirm":
                 return confirm(c, intent, now);
@@ -174,7 +182,8 @@ public class AssistantService implements Assistant {
                             + "”是指哪个设备？"));
         }
         if (device.isPresent() && device.get().value() == null && device.get().candidates().size() > 1) {
-            String wearerRoom = intent.room();
+            // only the room the glasses report settles it; the room last talked about is too weak a hint
+            String wearerRoom = c.roomFromGlasses ? intent.room() : null;
             List<String> inRoom = device.get().candidates().stream()
                     .filter(id -> wearerRoom != null && registry.get(id).map(d -> wearerRoom.equals(d.room()))
                             .orElse(false))

@@ -22,6 +22,8 @@ final class Conversation {
 
     List<String> lastDevices = List.of();
     String lastRoom;
+    /** Whether the current utterance's room came from the glasses (not from what was last talked about). */
+    boolean roomFromGlasses;
     Intent lastIntent;
     Instant lastAt = Instant.EPOCH;
     PendingConfirmation confirmation;

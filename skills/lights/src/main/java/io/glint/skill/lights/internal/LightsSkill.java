@@ -93,7 +93,7 @@ public class LightsSkill implements Skill {
 
     private SkillResult notDimmable(Intent intent, Targets targets) {
         return SkillResult.failed(FailureCode.NOT_SUPPORTED, Words.say(intent,
-                Words.describe(targets, "en") + " cannot be dimmed.", Words.describe(targets, "zh") + "不能调亮度。"));
+                Words.capitalised(Words.describe(targets, "en")) + " cannot be dimmed.", Words.describe(targets, "zh") + "不能调亮度。"));
     }
 
     private SkillResult color(Intent intent, Targets targets) {
@@ -101,7 +101,7 @@ public class LightsSkill implements Skill {
         Targets colourable = targets.only(Capability.COLOR);
         if (colourable.lights.isEmpty()) {
             return SkillResult.failed(FailureCode.NOT_SUPPORTED, Words.say(intent,
-                    Words.describe(targets, "en") + " cannot change colour.",
+                    Words.capitalised(Words.describe(targets, "en")) + " cannot change colour.",
                     Words.describe(targets, "zh") + "不能调颜色。"));
         }
         if (white.isPresent()) {
