@@ -58,6 +58,14 @@ public final class Device {
         return name;
     }
 
+    /**
+     * The name to say in a language: for {@code zh} the first alias written in Chinese characters (people name
+     * their things in both languages), otherwise — or when there is none — {@link #name()}.
+     */
+    public String nameIn(String lang) {
+        return Names.in(lang, name, aliases);
+    }
+
     /** Other names for the device, in any language ("floor lamp", "落地灯"). */
     public List<String> aliases() {
         return aliases;

@@ -31,6 +31,14 @@ public final class Room {
         return name;
     }
 
+    /**
+     * The name to say in a language: for {@code zh} the first alias written in Chinese characters (people name
+     * their things in both languages), otherwise — or when there is none — {@link #name()}.
+     */
+    public String nameIn(String lang) {
+        return Names.in(lang, name, aliases);
+    }
+
     public List<String> aliases() {
         return aliases;
     }
