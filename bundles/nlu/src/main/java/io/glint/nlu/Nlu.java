@@ -38,4 +38,7 @@ public interface Nlu {
      * A pronoun with nothing to refer to still fills the slot, with no value, so the hub can ask.
      */
     Optional<Intent> parse(Utterance utterance, List<String> referents);
+
+    /** The intent names registered now, by every owner. */
+    java.util.Set<String> intents();
 }

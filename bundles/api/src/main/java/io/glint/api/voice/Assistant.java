@@ -15,4 +15,7 @@ public interface Assistant {
 
     /** Understands only: the intent and slots the hub would dispatch, or empty when nothing matches. */
     Optional<Intent> understand(Utterance utterance);
+
+    /** The intent names the installed skills declare now (not the hub's own dialog intents). */
+    java.util.Set<String> intents();
 }

@@ -130,6 +130,13 @@ public class AssistantService implements Assistant {
         return nlu.parse(utterance);
     }
 
+    @Override
+    public java.util.Set<String> intents() {
+        java.util.Set<String> names = new java.util.TreeSet<>(nlu.intents());
+        names.removeIf(n -> n.startsWith("dialog."));
+        return names;
+    }
+
     private Response converse(Conversation c, Utterance u, String lang) {
         Instant now = clock.instant();
         boolean fresh = c.recent(now, CONTEXT_WINDOW);

@@ -23,6 +23,11 @@ class AssistantServiceTest {
     private static Nlu nluFor(String phrase, Intent intent) {
         return new Nlu() {
             @Override
+            public java.util.Set<String> intents() {
+                return java.util.Set.of();
+            }
+
+            @Override
             public void register(String owner, SkillSpec spec) {
             }
 

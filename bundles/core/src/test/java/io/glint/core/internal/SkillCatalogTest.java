@@ -36,6 +36,11 @@ class SkillCatalogTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<String> registered = new ArrayList<>();
     private final Nlu nlu = new Nlu() {
+            @Override
+            public java.util.Set<String> intents() {
+                return java.util.Set.of();
+            }
+
         @Override
         public void register(String owner, SkillSpec spec) {
             registered.add("+" + owner);

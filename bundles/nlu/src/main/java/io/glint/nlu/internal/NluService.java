@@ -53,6 +53,13 @@ public class NluService implements Nlu {
     }
 
     @Override
+    public synchronized java.util.Set<String> intents() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        catalog.specs().forEach(spec -> spec.intents().forEach(i -> names.add(i.name())));
+        return names;
+    }
+
+    @Override
     public Optional<Intent> parse(Utterance utterance, List<String> referents) {
         String text = utterance.text().strip();
         List<String> tokens = Text.tokens(text);
