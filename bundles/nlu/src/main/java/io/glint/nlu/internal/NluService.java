@@ -1,15 +1,23 @@
 package io.glint.nlu.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.glint.api.device.Devices;
+import io.glint.api.nlu.SentenceEncoder;
 import io.glint.api.skill.Intent;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
@@ -19,8 +27,26 @@ import io.glint.nlu.SkillSpec;
  * The understanding pipeline: normalise and tokenise, then ask the matchers in order (templates first), with
  * the registry's current names for rooms and devices. What no matcher takes is not understood: no guessing.
  */
-@Component(service = Nlu.class)
+@Component(service = Nlu.class, configurationPid = "io.glint.nlu")
+@Designate(ocd = NluService.Config.class)
 public class NluService implements Nlu {
+
+    /** The embedding matcher's acceptance rule per language, calibrated on a development set (docs/benchmarks.md). */
+    @ObjectClassDefinition(name = "Glint understanding")
+    public @interface Config {
+        @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
+        double enMinScore() default 0.80;
+
+        @AttributeDefinition(description = "English: least lead over the runner-up intent")
+        double enMinMargin() default 0.02;
+
+        @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
+        double zhMinScore() default 0.80;
+
+        @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
+        double zhMinMargin() default 0.02;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(NluService.class);
 
     private final Devices devices;
@@ -28,14 +54,54 @@ public class NluService implements Nlu {
     private Catalog catalog = Catalog.empty();
     private volatile Lexicon lexicon = Lexicon.empty();
 
+    private final EmbeddingMatcher embeddings;
+
     @Activate
-    public NluService(@Reference Devices devices) {
-        this(devices, List.of(new TemplateMatcher()));
+    public NluService(@Reference Devices devices, Config config) {
+        this(devices, new EmbeddingMatcher(Map.of(
+                "en", new EmbeddingMatcher.Thresholds(config.enMinScore(), config.enMinMargin()),
+                "zh", new EmbeddingMatcher.Thresholds(config.zhMinScore(), config.zhMinMargin())), false));
+    }
+
+    /** Templates first, then the embedding matcher. */
+    public NluService(Devices devices, EmbeddingMatcher embeddings) {
+        this(devices, List.of(new TemplateMatcher(), embeddings), embeddings);
+    }
+
+    /** Templates only: for tests and tools that do not load a model. */
+    public NluService(Devices devices) {
+        this(devices, List.of(new TemplateMatcher()), null);
     }
 
     public NluService(Devices devices, List<IntentMatcher> matchers) {
+        this(devices, matchers, null);
+    }
+
+    private NluService(Devices devices, List<IntentMatcher> matchers, EmbeddingMatcher embeddings) {
         this.devices = devices;
         this.matchers = List.copyOf(matchers);
+        this.embeddings = embeddings;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindEncoder(SentenceEncoder encoder) {
+        if (embeddings != null) {
+            embeddings.addEncoder(encoder);
+            LOG.info("Understanding {} by meaning too, with {}", encoder.lang(), encoder.model());
+        }
+    }
+
+    void unbindEncoder(SentenceEncoder encoder) {
+        if (embeddings != null) {
+            embeddings.removeEncoder(encoder);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (embeddings != null) {
+            embeddings.close();
+        }
     }
 
     @Override

@@ -52,6 +52,10 @@ public final class Template {
         return source;
     }
 
+    Node root() {
+        return root;
+    }
+
     /**
      * What every match must contain, as clauses: at least one token of each set ({@code light[s]} gives
      * {light, lights}). A cheap filter before matching, and the key under which the template is indexed.

@@ -1,0 +1,234 @@
+package io.glint.nlu.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.glint.api.nlu.SentenceEncoder;
+import io.glint.api.skill.Slot;
+import io.glint.nlu.IntentSpec;
+import io.glint.nlu.LanguageSpec;
+import io.glint.nlu.SkillSpec;
+import io.glint.nlu.TemplateSpec;
+
+/**
+ * Understanding by meaning, behind the templates: the installed skills' examples (and sentences their templates
+ * stand for) are embedded with an on-device model; an utterance takes the intent of its nearest examples, but
+ * only when it is close enough (threshold), clearly closer to that intent than to any other (margin), and closer
+ * to it than to the hub's own out-of-scope sentences. Then the polarity check and the slot filler.
+ */
+public final class EmbeddingMatcher implements IntentMatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMatcher.class);
+    static final String NONE = "none";
+
+    /** Acceptance rule for one language. */
+    public record Thresholds(double minScore, double minMargin) {
+    }
+
+    private record Example(String intent, float[] vector) {
+    }
+
+    private record Index(long generation, Map<String, Map<String, String>> slotTypes, List<Example> examples,
+            Set<String> intents) {
+    }
+
+    private final Map<String, SentenceEncoder> encoders = new ConcurrentHashMap<>();
+    private final Map<String, Index> byLanguage = new ConcurrentHashMap<>();
+    private final Map<String, Thresholds> thresholds;
+    private final Map<String, List<String>> negatives;
+    private final ExecutorService indexer;
+    private final boolean synchronous;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Catalog catalog = Catalog.empty();
+
+    /**
+     * @param synchronous index on the caller's thread (tests, the evaluation tool); otherwise on a background
+     *                    thread, so a skill arriving never waits for the model
+     */
+    public EmbeddingMatcher(Map<String, Thresholds> thresholds, boolean synchronous) {
+        this.thresholds = Map.copyOf(thresholds);
+        this.negatives = loadNegatives();
+        this.synchronous = synchronous;
+        this.indexer = synchronous ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "glint-nlu-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void addEncoder(SentenceEncoder encoder) {
+        encoders.put(encoder.lang(), encoder);
+        reindex(encoder.lang());
+    }
+
+    public void removeEncoder(SentenceEncoder encoder) {
+        if (encoders.remove(encoder.lang(), encoder)) {
+            byLanguage.remove(encoder.lang());
+        }
+    }
+
+    public void close() {
+        if (indexer != null) {
+            indexer.shutdownNow();
+        }
+    }
+
+    @Override
+    public void update(Catalog next) {
+        catalog = next;
+        encoders.keySet().forEach(this::reindex);
+    }
+
+    private void reindex(String lang) {
+        long gen = generation.incrementAndGet();
+        Runnable work = () -> {
+            SentenceEncoder encoder = encoders.get(lang);
+            if (encoder == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            Index index = build(lang, encoder, catalog, gen);
+            Index current = byLanguage.get(lang);
+            if (current == null || current.generation() < gen) {
+                byLanguage.put(lang, index);
+            }
+            LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.examples().size(),
+                    index.intents().size(), lang, encoder.model(), (System.nanoTime() - start) / 1_000_000);
+        };
+        if (synchronous) {
+            work.run();
+        } else {
+            indexer.execute(work);
+        }
+    }
+
+    private Index build(String lang, SentenceEncoder encoder, Catalog cat, long gen) {
+        List<Example> examples = new ArrayList<>();
+        Map<String, Map<String, String>> slotTypes = new HashMap<>();
+        Set<String> intents = new HashSet<>();
+        for (SkillSpec skill : cat.specs()) {
+            for (IntentSpec intent : skill.intents()) {
+                LanguageSpec spec = intent.languages().get(lang);
+                if (spec == null || intent.name().startsWith("dialog.")) {
+                    continue; // the hub's answers ("yes") only make sense as exact words
+                }
+                intents.add(intent.name());
+                slotTypes.put(intent.name(), intent.slots());
+                Set<String> sentences = new java.util.LinkedHashSet<>(spec.examples());
+                for (TemplateSpec t : spec.templates()) {
+                    sentences.addAll(TemplateSamples.of(Template.compile(t.text(), intent.slots()), intent.slots(),
+                            lang));
+                }
+                for (String s : sentences) {
+                    examples.add(new Example(intent.name(), encoder.encode(normalize(s))));
+                }
+            }
+        }
+        for (String s : negatives.getOrDefault(lang, List.of())) {
+            examples.add(new Example(NONE, encoder.encode(normalize(s))));
+        }
+        return new Index(gen, slotTypes, examples, intents);
+    }
+
+    static String normalize(String s) {
+        return Text.normalize(s).strip();
+    }
+
+    @Override
+    public Optional<Candidate> match(Query q) {
+        Scored s = score(q);
+        if (s == null || s.intent().equals(NONE)) {
+            return Optional.empty();
+        }
+        Thresholds t = thresholds.getOrDefault(q.lang(), new Thresholds(1.1, 0));
+        if (s.best() < t.minScore() || s.best() - s.second() < t.minMargin() || s.best() <= s.none()) {
+            return Optional.empty();
+        }
+        Index index = byLanguage.get(q.lang());
+        String intent = Polarity.settle(s.intent(), q.tokens(), index.intents());
+        Map<String, Slot> slots = SlotFiller.fill(index.slotTypes().getOrDefault(intent, Map.of()), q);
+        return Optional.of(new Candidate(intent, slots, s.best(), "embedding"));
+    }
+
+    /** The nearest intent, its score, the runner-up's, and the nearest out-of-scope sentence's. */
+    public record Scored(String intent, double best, double second, double none) {
+    }
+
+    /** Scores without applying the acceptance rule: for calibration and evaluation. */
+    public Scored score(Query q) {
+        SentenceEncoder encoder = encoders.get(q.lang());
+        Index index = byLanguage.get(q.lang());
+        if (encoder == null || index == null || index.examples().isEmpty()) {
+            return null;
+        }
+        float[] v = encoder.encode(normalize(q.text()));
+        Map<String, Double> bestPerIntent = new LinkedHashMap<>();
+        for (Example e : index.examples()) {
+            double cos = dot(v, e.vector());
+            bestPerIntent.merge(e.intent(), cos, Math::max);
+        }
+        double none = bestPerIntent.getOrDefault(NONE, -1.0);
+        String bestIntent = NONE;
+        double best = -1;
+        double second = -1;
+        for (Map.Entry<String, Double> e : bestPerIntent.entrySet()) {
+            if (e.getKey().equals(NONE)) {
+                continue;
+            }
+            if (e.getValue() > best) {
+                second = best;
+                best = e.getValue();
+                bestIntent = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        return new Scored(bestIntent, best, second, none);
+    }
+
+    /** Whether an encoder and an index exist for the language (the model may still be loading). */
+    public boolean ready(String lang) {
+        return encoders.containsKey(lang) && byLanguage.containsKey(lang);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static Map<String, List<String>> loadNegatives() {
+        try (InputStream in = EmbeddingMatcher.class.getResourceAsStream("/glint/out-of-scope.json")) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<String, List<String>> out = new HashMap<>();
+            root.fields().forEachRemaining(e -> {
+                List<String> list = new ArrayList<>();
+                e.getValue().forEach(n -> list.add(n.asText()));
+                out.put(e.getKey(), List.copyOf(list));
+            });
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The NLU's out-of-scope sentences (glint/out-of-scope.json) cannot be read",
+                    e);
+        }
+    }
+}

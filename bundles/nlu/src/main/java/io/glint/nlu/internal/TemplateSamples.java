@@ -1,0 +1,78 @@
+package io.glint.nlu.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sentences a template stands for, as training examples for the embedding matcher: a skill author's templates
+ * say a great deal about how people phrase an intent, and the model generalises from them. Each template gives a
+ * few sentences, choosing different alternatives, with slots filled by ordinary words of their type.
+ */
+final class TemplateSamples {
+    /** How many sentences one template contributes. */
+    static final int PER_TEMPLATE = 3;
+
+    private TemplateSamples() {
+    }
+
+    static List<String> of(Template template, Map<String, String> slotTypes, String lang) {
+        List<String> out = new ArrayList<>();
+        for (int variant = 0; variant < PER_TEMPLATE; variant++) {
+            StringBuilder sb = new StringBuilder();
+            render(template.root(), variant, lang, sb);
+            String s = sb.toString().replaceAll("\\s+", " ").strip();
+            if (!s.isEmpty() && !out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static void render(Template.Node n, int variant, String lang, StringBuilder sb) {
+        if (n instanceof Template.Lit lit) {
+            append(sb, lit.token(), lang);
+        } else if (n instanceof Template.Seq seq) {
+            seq.items().forEach(i -> render(i, variant, lang, sb));
+        } else if (n instanceof Template.Alt alt) {
+            render(alt.options().get(variant % alt.options().size()), variant, lang, sb);
+        } else if (n instanceof Template.SlotRef slot) {
+            append(sb, filler(slot.type(), variant, lang), lang);
+        }
+    }
+
+    private static void append(StringBuilder sb, String word, String lang) {
+        if (sb.length() > 0 && !"zh".equals(lang)) {
+            sb.append(' ');
+        }
+        sb.append(word);
+    }
+
+    private static String filler(String type, int variant, String lang) {
+        boolean zh = "zh".equals(lang);
+        String[] words;
+        switch (SlotTypes.base(type)) {
+            case SlotTypes.ROOM:
+                words = zh ? new String[] {"客厅", "卧室", "厨房"} : new String[] {"living room", "bedroom", "kitchen"};
+                break;
+            case SlotTypes.DEVICE:
+                words = zh ? new String[] {"台灯", "电视", "空调"} : new String[] {"lamp", "tv", "heater"};
+                break;
+            case SlotTypes.PERCENT:
+                words = zh ? new String[] {"百分之五十", "三十", "百分之八十"} : new String[] {"50 percent", "30", "80 %"};
+                break;
+            case SlotTypes.TEMPERATURE:
+                words = zh ? new String[] {"二十四度", "二十度", "二十六度"} : new String[] {"22 degrees", "20", "24 degrees"};
+                break;
+            case SlotTypes.NUMBER:
+                words = zh ? new String[] {"五", "十", "二"} : new String[] {"five", "10", "two"};
+                break;
+            case SlotTypes.COLOR:
+                words = zh ? new String[] {"蓝色", "红色", "绿色"} : new String[] {"blue", "red", "green"};
+                break;
+            default:
+                words = zh ? new String[] {"音乐", "新闻", "咖啡"} : new String[] {"some music", "the news", "jazz"};
+        }
+        return words[variant % words.length];
+    }
+}

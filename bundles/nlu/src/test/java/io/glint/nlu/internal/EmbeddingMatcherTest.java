@@ -1,0 +1,133 @@
+package io.glint.nlu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.glint.api.device.Capability;
+import io.glint.api.device.Device;
+import io.glint.api.device.DeviceType;
+import io.glint.api.device.Room;
+import io.glint.api.nlu.SentenceEncoder;
+import io.glint.api.skill.Intent;
+import io.glint.api.voice.Utterance;
+import io.glint.nlu.IntentSpec;
+import io.glint.nlu.LanguageSpec;
+import io.glint.nlu.SkillSpec;
+import io.glint.nlu.TemplateSpec;
+
+/**
+ * The matcher's rules, with a stand-in encoder (hashed bag of words) instead of a neural model: what is tested
+ * here is acceptance, rejection, polarity and slot filling, not the model's quality.
+ */
+class EmbeddingMatcherTest {
+    /** Sentences sharing words are close; good enough to exercise the rules deterministically. */
+    static final class BagOfWords implements SentenceEncoder {
+        @Override
+        public String lang() {
+            return "en";
+        }
+
+        @Override
+        public String model() {
+            return "bag-of-words";
+        }
+
+        @Override
+        public int dimension() {
+            return 256;
+        }
+
+        @Override
+        public float[] encode(String text) {
+            float[] v = new float[256];
+            for (String t : Text.tokens(text)) {
+                v[Math.floorMod(t.hashCode(), 256)] += 1;
+            }
+            double norm = 0;
+            for (float f : v) {
+                norm += f * f;
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= (float) Math.sqrt(Math.max(norm, 1e-9));
+            }
+            return v;
+        }
+    }
+
+    private NluService nlu;
+    private EmbeddingMatcher matcher;
+
+    private static IntentSpec intent(String name, Map<String, String> slots, String template, String... examples) {
+        return new IntentSpec(name, slots, Map.of("en", new LanguageSpec(List.of(TemplateSpec.of(template)),
+                List.of(examples))));
+    }
+
+    @BeforeEach
+    void setUp() {
+        StaticDevices home = new StaticDevices(List.of(new Room("kitchen", "kitchen", List.of()),
+                new Room("bedroom", "bedroom", List.of())),
+                List.of(Device.builder("kitchen.light").name("kitchen light").room("kitchen").type(DeviceType.LIGHT)
+                        .capability(Capability.ON_OFF).driver("t").build()));
+        matcher = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.5, 0.01)), true);
+        nlu = new NluService(home, matcher);
+        matcher.addEncoder(new BagOfWords());
+        nlu.register("lights", new SkillSpec(java.util.Set.of(), List.of(
+                intent("light.turn_on", Map.of("room", "room"), "switch on the {room} lights",
+                        "I need some light in the bedroom please", "brighten up the place with the lights on"),
+                intent("light.turn_off", Map.of("room", "room"), "switch off the {room} lights",
+                        "kill the lights in the bedroom please", "lights off everywhere"),
+                intent("light.set_brightness", Map.of("room", "room", "level", "percent", "change", "text"),
+                        "set the {room} lights to {level}", "the bedroom lights are far too bright",
+                        "make the bedroom lights a bit brighter"))));
+    }
+
+    private Intent understood(String text) {
+        return nlu.parse(Utterance.of(text)).orElseThrow(() -> new AssertionError("not understood: " + text));
+    }
+
+    @Test
+    void a_sentence_no_template_covers_is_understood_by_its_examples_and_slots_are_filled() {
+        Intent i = understood("could I have some light in the kitchen please");
+        assertEquals("light.turn_on", i.name());
+        assertEquals("kitchen", i.slot("room").orElseThrow().value());
+        assertTrue(i.confidence() < 1.0, "a model's score, not a template's certainty");
+    }
+
+    @Test
+    void the_opposite_intent_is_taken_when_the_words_say_so() {
+        // nearest examples are about turning lights on; the word "off" settles it
+        Intent i = understood("I need the light in the bedroom off please");
+        assertEquals("light.turn_off", i.name());
+    }
+
+    @Test
+    void a_direction_word_fills_the_change_slot() {
+        Intent i = understood("the kitchen lights are far too bright, lower them");
+        assertEquals("light.set_brightness", i.name());
+        assertEquals("down", i.slot("change").orElseThrow().value());
+    }
+
+    @Test
+    void sentences_nearer_the_out_of_scope_examples_are_declined() {
+        assertTrue(nlu.parse(Utterance.of("tell me a joke")).isEmpty());
+        assertTrue(nlu.parse(Utterance.of("what's the forecast for the weekend")).isEmpty());
+    }
+
+    @Test
+    void sentences_far_from_every_example_are_declined() {
+        assertTrue(nlu.parse(Utterance.of("zebra quantum marmalade")).isEmpty());
+    }
+
+    @Test
+    void removing_a_skill_removes_what_is_understood_by_meaning() {
+        assertEquals("light.turn_on", understood("could I have some light in the kitchen please").name());
+        nlu.unregister("lights");
+        assertTrue(nlu.parse(Utterance.of("could I have some light in the kitchen please")).isEmpty());
+    }
+}
