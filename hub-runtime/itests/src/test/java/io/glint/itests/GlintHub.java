@@ -54,7 +54,10 @@ final class GlintHub {
                 glint("io.glint.nlu"),
                 glint("io.glint.core"),
                 glint("io.glint.driver.virtual"),
-                glint("io.glint.skill.lights"));
+                glint("io.glint.skill.lights"),
+                glint("io.glint.skill.appliances"),
+                glint("io.glint.skill.climate"),
+                glint("io.glint.skill.media"));
     }
 
     private static Option hotFolder() {

@@ -168,7 +168,7 @@ public class AssistantService implements Assistant {
                 }
                 c.dropPending();
                 return failed(intent, FailureCode.INVALID_VALUE, Say.in(intent.lang(),
-                        "What would you like me to do with the " + intent.text() + "?", "要对" + intent.text() + "做什么？"));
+                        "I wasn't asking anything just then. What would you like me to do?", "我刚才没有提问。你想让我做什么？"));
             case "dialog.also":
                 c.dropPending();
                 return also(c, intent, now);
@@ -224,7 +224,7 @@ public class AssistantService implements Assistant {
         }
         if (!p.expires().isAfter(now)) {
             return failed(answer, FailureCode.NOT_ALLOWED, Say.in(answer.lang(),
-                    "That request expired after " + confirmationWindow.toSeconds() + " seconds, so nothing was done. "
+                    "That request expired after " + seconds(confirmationWindow) + ", so nothing was done. "
                             + "Say it again if you still want it.",
                     "那个请求已超过" + confirmationWindow.toSeconds() + "秒未确认，什么都没有做。如仍需要，请再说一次。"));
         }
@@ -371,6 +371,11 @@ public class AssistantService implements Assistant {
 
     private static Response notUnderstood(String lang, String en, String zh) {
         return new Response(ResponseStatus.NOT_UNDERSTOOD, null, Say.in(lang, en, zh), null, null, null);
+    }
+
+    private static String seconds(Duration d) {
+        long s = Math.max(1, d.toSeconds());
+        return s == 1 ? "1 second" : s + " seconds";
     }
 
     private static String clip(String s) {

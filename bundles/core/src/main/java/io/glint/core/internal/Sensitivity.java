@@ -14,13 +14,16 @@ final class Sensitivity {
     private Sensitivity() {
     }
 
+    /** Conservative: anything to a lock but "locked = true", anything to a garage door but "position 0". */
     static boolean isSensitive(Device device, Command command) {
-        if (command.capability() == Capability.LOCK && Boolean.FALSE.equals(command.value())) {
-            return true;
+        if (command.capability() == Capability.LOCK) {
+            return !Boolean.TRUE.equals(command.value());
         }
-        return command.capability() == Capability.COVER && device.type() == DeviceType.GARAGE_DOOR
-                && Attributes.POSITION.equals(command.attribute()) && command.value() instanceof Number n
-                && n.intValue() > 0;
+        if (device.type() == DeviceType.GARAGE_DOOR && command.capability() == Capability.COVER) {
+            return !(Attributes.POSITION.equals(command.attribute()) && command.value() instanceof Number n
+                    && n.doubleValue() == 0);
+        }
+        return false;
     }
 
     /** "Unlock the front door lock?" */
