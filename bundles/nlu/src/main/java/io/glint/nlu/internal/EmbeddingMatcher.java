@@ -154,21 +154,24 @@ public final class EmbeddingMatcher implements IntentMatcher {
     @Override
     public Optional<Candidate> match(Query q) {
         Scored s = score(q);
-        if (s == null || s.intent().equals(NONE)) {
-            return Optional.empty();
-        }
-        Thresholds t = thresholds.getOrDefault(q.lang(), new Thresholds(1.1, 0));
-        if (s.best() < t.minScore() || s.best() - s.second() < t.minMargin() || s.best() <= s.none()) {
+        if (s == null || !s.accepted(thresholds.getOrDefault(q.lang(), new Thresholds(1.1, 0)))) {
             return Optional.empty();
         }
         Index index = byLanguage.get(q.lang());
-        String intent = Polarity.settle(s.intent(), q.tokens(), index.intents());
+        String intent = s.intent();
         Map<String, Slot> slots = SlotFiller.fill(index.slotTypes().getOrDefault(intent, Map.of()), q);
         return Optional.of(new Candidate(intent, slots, s.best(), "embedding"));
     }
 
-    /** The nearest intent, its score, the runner-up's, and the nearest out-of-scope sentence's. */
+    /**
+     * The nearest intent (after the polarity check), its score, the runner-up's, and the nearest out-of-scope
+     * sentence's.
+     */
     public record Scored(String intent, double best, double second, double none) {
+        /** The acceptance rule. */
+        public boolean accepted(Thresholds t) {
+            return !intent.equals(NONE) && best >= t.minScore() && best - second >= t.minMargin() && best > none;
+        }
     }
 
     /** Scores without applying the acceptance rule: for calibration and evaluation. */
@@ -200,7 +203,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 second = e.getValue();
             }
         }
-        return new Scored(bestIntent, best, second, none);
+        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), index.intents());
+        return new Scored(settled, best, second, none);
     }
 
     /** Whether an encoder and an index exist for the language (the model may still be loading). */
