@@ -17,15 +17,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code glint [--home DIR] demo|parse|run}: boots the hub in an embedded Felix and talks to it through the same
- * {@link Assistant} interface the glasses bridge uses.
+ * {@code glint [--home DIR] demo|parse|nlu-eval|run}: boots the hub in an embedded Felix and talks to it through
+ * the same {@link Assistant} interface the glasses bridge uses.
  */
 @Command(name = "glint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Glint, the voice hub for AI glasses.",
-        subcommands = { DemoCommand.class, ParseCommand.class, RunCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { DemoCommand.class, ParseCommand.class, NluEvalCommand.class, RunCommand.class,
+            CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:done", "1:not understood (parse) or an unexpected error", "2:bad command line",
-                "3:the hub did not become ready for voice" })
+        exitCodeList = { "0:done", "1:not understood (parse) or an unexpected error",
+                "2:bad command line (or nlu-eval input)", "3:the hub did not become ready for voice" })
 public final class Main implements Callable<Integer> {
 
     static final int NOT_READY = 3;
@@ -38,7 +39,8 @@ public final class Main implements Callable<Integer> {
     Path home;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
-            description = "trace, debug, info, warn or error. Default: warn for demo and parse, info for run.")
+            description = "trace, debug, info, warn or error. "
+                    + "Default: warn for demo, parse and nlu-eval, info for run.")
     String logLevel;
 
     @Spec
@@ -59,7 +61,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: demo, parse or run");
+        throw new ParameterException(spec.commandLine(), "Missing command: demo, parse, nlu-eval or run");
     }
 
     Home home() {
