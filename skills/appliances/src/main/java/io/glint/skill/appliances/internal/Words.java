@@ -10,7 +10,6 @@ import io.glint.api.device.Attributes;
 import io.glint.api.device.Capability;
 import io.glint.api.device.Device;
 import io.glint.api.device.Devices;
-import io.glint.api.device.Room;
 import io.glint.api.skill.Card;
 import io.glint.api.skill.Intent;
 import io.glint.api.skill.Slot;
@@ -119,7 +118,7 @@ final class Words {
                 }
             }
         }
-        return zh ? chinese(d.aliases(), d.name()) : d.name();
+        return d.nameIn(intent.lang());
     }
 
     /** "the TV" in English, "电视" in Chinese. */
@@ -143,11 +142,7 @@ final class Words {
     }
 
     static String roomName(Devices devices, String roomId, String lang) {
-        Room room = devices.room(roomId).orElse(null);
-        if (room == null) {
-            return roomId.replace('_', ' ');
-        }
-        return zh(lang) ? chinese(room.aliases(), room.name()) : room.name();
+        return devices.room(roomId).map(room -> room.nameIn(lang)).orElse(roomId.replace('_', ' '));
     }
 
     /** "Which one: the fan in the bedroom or the fan in the office?" */
@@ -321,9 +316,5 @@ final class Words {
 
     private static boolean startsWithVowel(String s) {
         return !s.isEmpty() && "aeiou".indexOf(Character.toLowerCase(s.charAt(0))) >= 0;
-    }
-
-    private static String chinese(List<String> aliases, String fallback) {
-        return aliases.stream().filter(Words::hasHan).findFirst().orElse(fallback);
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +21,8 @@ import io.glint.api.skill.SkillResult;
 import io.glint.api.skill.Status;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
-import io.glint.nlu.SkillSpecs;
-import io.glint.nlu.internal.NluService;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
 
 /**
  * The skill as a wearer meets it: its definition file understood by the hub's NLU, next to the lights skill's,
@@ -31,54 +31,53 @@ import io.glint.nlu.internal.NluService;
 class AppliancesSkillTest {
     private MemoryHome home;
     private AppliancesSkill skill;
+    private SkillTester tester;
     private Nlu nlu;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         home = new MemoryHome().room("living_room", "living room", "客厅").room("kitchen", "kitchen", "厨房")
                 .room("bedroom", "bedroom", "卧室").room("hallway", "hallway", "hall", "走廊")
                 .room("garage", "garage", "车库").room("office", "office", "书房")
-                .light("kitchen.light", "kitchen light", "厨房灯", "kitchen")
-                .light("living.floor_lamp", "floor lamp", "落地灯", "living_room")
-                .light("bedroom.lamp", "bedside lamp", "床头灯", "bedroom")
+                .light("kitchen.light", "kitchen light", "kitchen", List.of("厨房灯"), Capability.BRIGHTNESS)
+                .light("living.floor_lamp", "floor lamp", "living_room", List.of("落地灯"), Capability.BRIGHTNESS)
+                .light("bedroom.lamp", "bedside lamp", "bedroom", List.of("床头灯"), Capability.BRIGHTNESS)
                 .device("kitchen.kettle", DeviceType.PLUG, "kettle plug", "kitchen", List.of("kettle", "电水壶"),
-                        Set.of(Capability.ON_OFF), Attributes.ON, false)
+                        Set.of(Capability.ON_OFF), Map.of(Attributes.ON, false))
                 .device("kitchen.coffee", DeviceType.COFFEE_MAKER, "coffee machine", "kitchen",
                         List.of("coffee maker", "咖啡机"), Set.of(Capability.ON_OFF, Capability.COFFEE_MAKER),
-                        Attributes.ON, false, Attributes.BREWING, "")
+                        Map.of(Attributes.ON, false, Attributes.BREWING, ""))
                 .device("bedroom.fan", DeviceType.FAN, "fan", "bedroom", List.of("bedroom fan", "风扇", "电风扇"),
-                        Set.of(Capability.ON_OFF), Attributes.ON, false)
+                        Set.of(Capability.ON_OFF), Map.of(Attributes.ON, false))
                 .device("office.fan", DeviceType.FAN, "desk fan", "office", List.of("fan", "台扇"),
-                        Set.of(Capability.ON_OFF), Attributes.ON, false)
+                        Set.of(Capability.ON_OFF), Map.of(Attributes.ON, false))
                 .device("living.tv", DeviceType.TV, "TV", "living_room", List.of("television", "电视", "电视机"),
-                        Set.of(Capability.ON_OFF, Capability.MEDIA), Attributes.ON, false)
+                        Set.of(Capability.ON_OFF, Capability.MEDIA), Map.of(Attributes.ON, false))
                 .device("living.speaker", DeviceType.SPEAKER, "speaker", "living_room", List.of("音箱"),
-                        Set.of(Capability.MEDIA), Attributes.PLAYING, "")
+                        Set.of(Capability.MEDIA), Map.of(Attributes.PLAYING, ""))
                 .device("living.ac", DeviceType.AIR_CONDITIONER, "air conditioner", "living_room", List.of("AC", "空调"),
-                        Set.of(Capability.ON_OFF, Capability.THERMOSTAT), Attributes.ON, false,
-                        Attributes.TEMPERATURE, 25.5, Attributes.TARGET_TEMPERATURE, 24)
+                        Set.of(Capability.ON_OFF, Capability.THERMOSTAT), Map.of(Attributes.ON, false,
+                        Attributes.TEMPERATURE, 25.5, Attributes.TARGET_TEMPERATURE, 24))
                 .device("hallway.thermostat", DeviceType.THERMOSTAT, "thermostat", "hallway", List.of("heating", "暖气"),
-                        Set.of(Capability.THERMOSTAT), Attributes.TEMPERATURE, 20.5, Attributes.TARGET_TEMPERATURE, 21)
+                        Set.of(Capability.THERMOSTAT),
+                        Map.of(Attributes.TEMPERATURE, 20.5, Attributes.TARGET_TEMPERATURE, 21))
                 .device("living.blinds", DeviceType.BLINDS, "blinds", "living_room", List.of("百叶窗"),
-                        Set.of(Capability.COVER), Attributes.POSITION, 0)
+                        Set.of(Capability.COVER), Map.of(Attributes.POSITION, 0))
                 .device("living.roman", DeviceType.BLINDS, "roman blind", "living_room", List.of("罗马帘"),
-                        Set.of(Capability.COVER), Attributes.POSITION, 100)
+                        Set.of(Capability.COVER), Map.of(Attributes.POSITION, 100))
                 .device("bedroom.curtains", DeviceType.CURTAINS, "curtains", "bedroom", List.of("bedroom curtains", "窗帘"),
-                        Set.of(Capability.COVER), Attributes.POSITION, 100)
+                        Set.of(Capability.COVER), Map.of(Attributes.POSITION, 100))
                 .device("garage.door", DeviceType.GARAGE_DOOR, "garage door", "garage", List.of("车库门"),
-                        Set.of(Capability.COVER), Attributes.POSITION, 0)
+                        Set.of(Capability.COVER), Map.of(Attributes.POSITION, 0))
                 .device("hallway.lock", DeviceType.LOCK, "front door lock", "hallway",
-                        List.of("front door", "前门", "大门"), Set.of(Capability.LOCK), Attributes.LOCKED, false)
+                        List.of("front door", "前门", "大门"), Set.of(Capability.LOCK),
+                        Map.of(Attributes.LOCKED, false))
                 .device("living.vacuum", DeviceType.VACUUM, "robot vacuum", "living_room",
-                        List.of("vacuum", "扫地机器人"), Set.of(Capability.VACUUM), Attributes.VACUUM_STATE, "docked");
+                        List.of("vacuum", "扫地机器人"), Set.of(Capability.VACUUM),
+                        Map.of(Attributes.VACUUM_STATE, "docked"));
         skill = new AppliancesSkill(home);
-        nlu = new NluService(home);
-        try (InputStream in = AppliancesSkill.class.getResourceAsStream("/glint/lights.json")) {
-            nlu.register("lights", SkillSpecs.read(in, "lights.json"));
-        }
-        try (InputStream in = AppliancesSkill.class.getResourceAsStream("/glint/appliances.json")) {
-            nlu.register("appliances", SkillSpecs.read(in, "appliances.json"));
-        }
+        tester = new SkillTester(home, "glint/lights.json", "glint/appliances.json");
+        nlu = tester.nlu();
     }
 
     private Intent understand(String text) {
@@ -86,7 +85,7 @@ class AppliancesSkillTest {
     }
 
     private Intent understand(Utterance u) {
-        Optional<Intent> intent = nlu.parse(u);
+        Optional<Intent> intent = tester.parse(u, List.of());
         assertTrue(intent.isPresent(), "not understood: " + u.text());
         return intent.get();
     }
@@ -97,13 +96,7 @@ class AppliancesSkillTest {
      * these tests check what this skill answers when it is the one asked.
      */
     private SkillResult sayToThisSkillAlone(String text) throws Exception {
-        Nlu own = new NluService(home);
-        try (InputStream in = AppliancesSkill.class.getResourceAsStream("/glint/appliances.json")) {
-            own.register("appliances", SkillSpecs.read(in, "appliances.json"));
-        }
-        Optional<Intent> intent = own.parse(Utterance.of(text));
-        assertTrue(intent.isPresent(), "not understood: " + text);
-        return skill.handle(intent.get());
+        return new SkillTester(home, "glint/appliances.json").say(skill, text);
     }
 
     private SkillResult say(String text) {
@@ -159,7 +152,7 @@ class AppliancesSkillTest {
         assertDone(say("switch off the TV"));
         assertEquals(false, home.state("living.tv", Attributes.ON));
         assertDone(say("put the kettle on"));
-        assertEquals("kitchen.kettle:on=true", home.sent.get(home.sent.size() - 1));
+        assertEquals("kitchen.kettle:on=true", home.sent().get(home.sent().size() - 1));
     }
 
     @Test
@@ -174,7 +167,7 @@ class AppliancesSkillTest {
         SkillResult r = say("turn on the fan");
         assertEquals(FailureCode.AMBIGUOUS_DEVICE, r.code(), r.toString());
         assertEquals("Which one: the fan in the bedroom or the desk fan in the office?", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -202,7 +195,7 @@ class AppliancesSkillTest {
         SkillResult zh = sayToThisSkillAlone("打开加湿器");
         assertEquals(FailureCode.NO_DEVICE, zh.code());
         assertEquals("我找不到叫“加湿器”的设备。", zh.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -216,7 +209,7 @@ class AppliancesSkillTest {
                 .build());
         assertEquals(FailureCode.NOT_SUPPORTED, r.code(), r.toString());
         assertEquals("The speaker can't be switched on or off.", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -227,7 +220,7 @@ class AppliancesSkillTest {
 
     @Test
     void an_offline_device_says_why_in_the_hubs_words() {
-        home.offline("living.tv");
+        home.offline("living.tv", null);
         SkillResult r = say("turn on the TV");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
         assertEquals("The TV is offline.", r.speech());
@@ -343,21 +336,21 @@ class AppliancesSkillTest {
         SkillResult r = skill.handle(inGarage);
         assertEquals(FailureCode.AMBIGUOUS_DEVICE, r.code(), r.toString());
         assertFalse(r.speech().contains("garage door"), r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
         Intent inBedroom = Intent.builder("cover.open").text("open up").room("bedroom").build();
         assertDone(skill.handle(inBedroom));
-        assertEquals(List.of("bedroom.curtains:position=100"), home.sent);
+        assertEquals(List.of("bedroom.curtains:position=100"), home.sent());
     }
 
     @Test
     void a_word_for_covers_means_those_in_the_wearers_room_and_reports_partial_failure() {
         home.set("living.blinds", Attributes.POSITION, 100);
-        home.deaf.add("living.roman");
+        home.deaf("living.roman");
         SkillResult r = say(new Utterance("close the shades", null, "g", "living_room"));
         assertEquals(FailureCode.PARTIAL, r.code(), r.toString());
         assertEquals("Closed 1 of 2 (the blinds); the roman blind did not answer within 2 s.", r.speech());
         assertEquals(0, home.state("living.blinds", Attributes.POSITION));
-        assertEquals(List.of("living.blinds:position=0", "living.roman:position=0"), home.sent);
+        assertEquals(List.of("living.blinds:position=0", "living.roman:position=0"), home.sent());
     }
 
     @Test
@@ -400,7 +393,7 @@ class AppliancesSkillTest {
     @Test
     void with_two_locks_an_unnamed_door_asks_which_and_all_locks_both() {
         home.device("garage.lock", DeviceType.LOCK, "side door lock", "garage", List.of("side door", "侧门"),
-                Set.of(Capability.LOCK), Attributes.LOCKED, false);
+                Set.of(Capability.LOCK), Map.of(Attributes.LOCKED, false));
         SkillResult r = say("lock the door");
         assertEquals(FailureCode.AMBIGUOUS_DEVICE, r.code(), r.toString());
         assertEquals("Which one: the front door lock in the hallway or the side door lock in the garage?", r.speech());
@@ -416,7 +409,7 @@ class AppliancesSkillTest {
     void vacuum_the_kitchen() {
         SkillResult r = say("vacuum the kitchen");
         assertDone(r);
-        assertEquals(List.of("living.vacuum:vacuum_state=cleaning:kitchen"), home.sent);
+        assertEquals(List.of("living.vacuum:vacuum_state=cleaning:kitchen"), home.sent());
         assertEquals("Sent the robot vacuum to clean the kitchen.", r.speech());
     }
 
@@ -432,7 +425,7 @@ class AppliancesSkillTest {
     @Test
     void start_the_vacuum_cleans_the_whole_home() {
         assertDone(say("start the vacuum"));
-        assertEquals(List.of("living.vacuum:vacuum_state=cleaning"), home.sent);
+        assertEquals(List.of("living.vacuum:vacuum_state=cleaning"), home.sent());
     }
 
     @Test
@@ -452,12 +445,12 @@ class AppliancesSkillTest {
         SkillResult r = say("stop the vacuum");
         assertDone(r);
         assertEquals("The robot vacuum is on its dock.", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
     void no_vacuum_in_the_home() {
-        home.devices.remove("living.vacuum");
+        home.remove("living.vacuum");
         SkillResult r = say("start the vacuum");
         assertEquals(FailureCode.NO_DEVICE, r.code());
         assertEquals("There's no robot vacuum in this home.", r.speech());
@@ -469,7 +462,7 @@ class AppliancesSkillTest {
     void make_me_a_coffee_turns_the_machine_on_first() {
         SkillResult r = say("make me a coffee");
         assertDone(r);
-        assertEquals(List.of("kitchen.coffee:on=true", "kitchen.coffee:brewing=coffee"), home.sent);
+        assertEquals(List.of("kitchen.coffee:on=true", "kitchen.coffee:brewing=coffee"), home.sent());
         assertEquals("Making you a coffee.", r.speech());
     }
 
@@ -478,7 +471,7 @@ class AppliancesSkillTest {
         home.set("kitchen.coffee", Attributes.ON, true);
         SkillResult r = say("brew an espresso");
         assertDone(r);
-        assertEquals(List.of("kitchen.coffee:brewing=espresso"), home.sent);
+        assertEquals(List.of("kitchen.coffee:brewing=espresso"), home.sent());
         assertEquals("Making you an espresso.", r.speech());
     }
 
@@ -502,10 +495,10 @@ class AppliancesSkillTest {
 
     @Test
     void a_machine_that_does_not_switch_on_brews_nothing() {
-        home.deaf.add("kitchen.coffee");
+        home.deaf("kitchen.coffee");
         SkillResult r = say("make me a latte");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
-        assertEquals(List.of("kitchen.coffee:on=true"), home.sent);
+        assertEquals(List.of("kitchen.coffee:on=true"), home.sent());
     }
 
     // ---- device.query ---------------------------------------------------------------------------------
@@ -519,7 +512,7 @@ class AppliancesSkillTest {
         assertEquals("是的，前门锁着。", say("前门锁了吗").speech());
         home.set("hallway.lock", Attributes.LOCKED, false);
         assertEquals("No, the front door is unlocked.", say("is the front door locked").speech());
-        assertTrue(home.sent.isEmpty(), "a question changes nothing");
+        assertTrue(home.sent().isEmpty(), "a question changes nothing");
     }
 
     @Test
@@ -587,7 +580,7 @@ class AppliancesSkillTest {
 
     @Test
     void an_offline_device_is_said_to_be_offline() {
-        home.offline("living.tv");
+        home.offline("living.tv", "its hub is unplugged");
         SkillResult r = say("is the TV on");
         assertEquals(Status.QUERY_ANSWER, r.status());
         assertEquals("The TV is offline, so I can't tell.", r.speech());
@@ -596,7 +589,7 @@ class AppliancesSkillTest {
     @Test
     void are_the_doors_locked_answers_for_every_lock() {
         home.device("garage.lock", DeviceType.LOCK, "side door lock", "garage", List.of("side door"),
-                Set.of(Capability.LOCK), Attributes.LOCKED, true);
+                Set.of(Capability.LOCK), Map.of(Attributes.LOCKED, true));
         SkillResult r = say("are the doors locked");
         assertEquals("The front door lock is unlocked. The side door lock is locked.", r.speech());
     }

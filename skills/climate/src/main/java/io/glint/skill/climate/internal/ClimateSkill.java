@@ -247,7 +247,7 @@ public class ClimateSkill implements Skill {
             why.append(zh ? "" : " ").append(o.result().reason());
         }
         for (Outcome o : notOn) {
-            why.append(zh ? Words.name(o.device(), lang) + "没有打开：" : " The " + Words.name(o.device(), lang)
+            why.append(zh ? o.device().nameIn(lang) + "没有打开：" : " The " + o.device().nameIn(lang)
                     + " did not turn on: ").append(o.turnedOn().reason());
         }
         String head = speech.substring(0, speech.length() - 1);
@@ -286,7 +286,7 @@ public class ClimateSkill implements Skill {
                         + " more");
                 break;
             }
-            String name = Words.capitalise(Words.name(o.device(), lang));
+            String name = Words.capitalise(o.device().nameIn(lang));
             lines.add(Words.clip(name + (zh ? "：" : ": ") + Words.degrees(o.setPoint(), null, lang)));
         }
         return Card.of(zh ? "温度" : "Temperature", lines);
@@ -316,8 +316,8 @@ public class ClimateSkill implements Skill {
             List<Device> able = named.stream().filter(d -> d.has(Capability.THERMOSTAT)).toList();
             if (able.isEmpty()) {
                 return problem(SkillResult.failed(FailureCode.NOT_SUPPORTED, Words.say(intent,
-                        "The " + Words.name(named.get(0), "en") + " has no temperature setting.",
-                        Words.name(named.get(0), "zh") + "不能调温度。")));
+                        "The " + named.get(0).nameIn("en") + " has no temperature setting.",
+                        named.get(0).nameIn("zh") + "不能调温度。")));
             }
             if (able.size() > 1) {
                 return problem(SkillResult.failed(FailureCode.AMBIGUOUS_DEVICE, Words.which(intent, able, devices)));

@@ -98,25 +98,14 @@ final class Words {
 
     // ---- naming devices and groups ---------------------------------------------------------------------
 
-    static String name(Device d, String lang) {
-        return "zh".equals(lang) ? chinese(d.aliases(), d.name()) : d.name();
-    }
-
+    /** A room's name in a language; one the home does not know by its id ("living_room" → "living room"). */
     static String name(Room room, String id, String lang) {
-        if (room == null) {
-            return id.replace('_', ' ');
-        }
-        return "zh".equals(lang) ? chinese(room.aliases(), room.name()) : room.name();
-    }
-
-    private static String chinese(List<String> aliases, String fallback) {
-        return aliases.stream().filter(a -> a.codePoints().anyMatch(
-                cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).findFirst().orElse(fallback);
+        return room == null ? id.replace('_', ' ') : room.nameIn(lang);
     }
 
     /** "the air conditioner in the bedroom" / "卧室的空调"; the room only when the target came from a room. */
     static String one(Device d, Room room, String lang) {
-        String name = name(d, lang);
+        String name = d.nameIn(lang);
         if ("zh".equals(lang)) {
             String where = room == null ? "" : name(room, room.id(), lang);
             return where.isEmpty() || name.contains(where) ? name : where + "的" + name;
@@ -130,7 +119,7 @@ final class Words {
     static String list(List<Device> ds, String lang) {
         List<String> names = new ArrayList<>();
         for (Device d : ds) {
-            names.add(("zh".equals(lang) ? "" : "the ") + name(d, lang));
+            names.add(("zh".equals(lang) ? "" : "the ") + d.nameIn(lang));
         }
         if ("zh".equals(lang)) {
             return String.join("和", names);

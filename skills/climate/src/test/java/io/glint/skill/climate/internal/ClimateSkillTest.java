@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import io.glint.api.skill.Status;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
 import io.glint.nlu.SkillSpec;
-import io.glint.nlu.SkillSpecs;
-import io.glint.nlu.internal.NluService;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
 
 /** The skill as a wearer meets it: its definition understood by the hub's NLU next to the lights skill's. */
 class ClimateSkillTest {
@@ -39,36 +38,29 @@ class ClimateSkillTest {
     private SkillSpec spec;
 
     @BeforeEach
-    void setUp() throws Exception {
-        spec = read("/glint/climate.json");
-        home = new MemoryHome().grants(spec.grants())
+    void setUp() {
+        home = new MemoryHome()
                 .room("living_room", "living room", "客厅").room("bedroom", "bedroom", "卧室")
                 .room("hallway", "hallway", "走廊").room("kitchen", "kitchen", "厨房")
-                .device("living_room.ac", DeviceType.AIR_CONDITIONER, "air conditioner", List.of("AC", "空调"),
-                        "living_room", EnumSet.of(Capability.ON_OFF, Capability.THERMOSTAT),
+                .device("living_room.ac", DeviceType.AIR_CONDITIONER, "air conditioner", "living_room",
+                        List.of("AC", "空调"), EnumSet.of(Capability.ON_OFF, Capability.THERMOSTAT),
                         Map.of(Attributes.ON, false, Attributes.TARGET_TEMPERATURE, 24, Attributes.TEMPERATURE, 25.5,
                                 Attributes.MODE, "cool"))
-                .device("bedroom.ac", DeviceType.AIR_CONDITIONER, "bedroom air conditioner",
-                        List.of("bedroom AC", "卧室空调"), "bedroom", EnumSet.of(Capability.ON_OFF,
-                                Capability.THERMOSTAT),
+                .device("bedroom.ac", DeviceType.AIR_CONDITIONER, "bedroom air conditioner", "bedroom",
+                        List.of("bedroom AC", "卧室空调"), EnumSet.of(Capability.ON_OFF, Capability.THERMOSTAT),
                         Map.of(Attributes.ON, true, Attributes.TARGET_TEMPERATURE, 26, Attributes.MODE, "cool"))
-                .device("hallway.thermostat", DeviceType.THERMOSTAT, "thermostat", List.of("heating", "恒温器", "暖气"),
-                        "hallway", EnumSet.of(Capability.THERMOSTAT),
+                .device("hallway.thermostat", DeviceType.THERMOSTAT, "thermostat", "hallway",
+                        List.of("heating", "恒温器", "暖气"), EnumSet.of(Capability.THERMOSTAT),
                         Map.of(Attributes.TARGET_TEMPERATURE, 21, Attributes.TEMPERATURE, 20.5,
                                 Attributes.MODE, "heat"))
-                .device("living_room.tv", DeviceType.TV, "TV", List.of("电视"), "living_room",
+                .device("living_room.tv", DeviceType.TV, "TV", "living_room", List.of("电视"),
                         EnumSet.of(Capability.ON_OFF, Capability.MEDIA), Map.of(Attributes.ON, false))
-                .light("kitchen.light", "kitchen light", "厨房灯", "kitchen");
+                .light("kitchen.light", "kitchen light", "kitchen", List.of("厨房灯"), Capability.BRIGHTNESS);
         skill = new ClimateSkill(home);
-        nlu = new NluService(home);
-        nlu.register("lights", read("/glint/lights.json"));
-        nlu.register("climate", spec);
-    }
-
-    private static SkillSpec read(String resource) throws Exception {
-        try (InputStream in = ClimateSkillTest.class.getResourceAsStream(resource)) {
-            return SkillSpecs.read(in, resource);
-        }
+        SkillTester tester = new SkillTester(home, "glint/lights.json", "glint/climate.json");
+        nlu = tester.nlu();
+        spec = tester.spec("glint/climate.json");
+        home.grants(spec.grants());
     }
 
     private Intent parse(String text, String room) {
@@ -119,7 +111,7 @@ class ClimateSkillTest {
     @Test
     void the_set_point_is_sent_before_the_air_conditioner_is_switched_on() throws Exception {
         say("set the AC in the living room to 21 degrees");
-        assertEquals(List.of("living_room.ac:target_temperature=21.0", "living_room.ac:on=true"), home.sent);
+        assertEquals(List.of("living_room.ac:target_temperature=21.0", "living_room.ac:on=true"), home.sent());
     }
 
     @Test
@@ -268,7 +260,7 @@ class ClimateSkillTest {
         assertEquals(FailureCode.INVALID_VALUE, r.code());
         assertEquals("The thermostat is already at 35 °C, the highest I can set; the range is 5 to 35 °C.",
                 r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     // ---- failures --------------------------------------------------------------------------------------
@@ -281,7 +273,7 @@ class ClimateSkillTest {
         SkillResult zh = say("把暖气调到三度");
         assertEquals(FailureCode.INVALID_VALUE, zh.code());
         assertEquals("温度只能设在5到35度之间，3度超出了范围。", zh.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -299,7 +291,7 @@ class ClimateSkillTest {
         SkillResult r = say("set the sauna to 30 degrees");
         assertEquals(FailureCode.NO_DEVICE, r.code());
         assertTrue(r.speech().contains("\"sauna\""), r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -321,12 +313,12 @@ class ClimateSkillTest {
         SkillResult r = skill.handle(intent);
         assertEquals(FailureCode.AMBIGUOUS_DEVICE, r.code());
         assertEquals("Which one: the air conditioner in the living room or the bedroom air conditioner?", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
     void partial_failure_names_what_did_not_answer() throws Exception {
-        home.deaf.add("bedroom.ac");
+        home.deaf("bedroom.ac");
         SkillResult r = say("set the temperature to 20 degrees");
         assertEquals(FailureCode.PARTIAL, r.code());
         assertTrue(r.speech().startsWith("Set 2 of 3 thermostats and air conditioners to 20 °C;"), r.speech());
@@ -336,7 +328,7 @@ class ClimateSkillTest {
 
     @Test
     void a_device_that_does_not_answer_fails_with_its_reason() throws Exception {
-        home.deaf.add("hallway.thermostat");
+        home.deaf("hallway.thermostat");
         SkillResult r = say("暖气调高一点");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
         assertEquals("The thermostat did not answer within 2 s.", r.speech());
@@ -344,7 +336,7 @@ class ClimateSkillTest {
 
     @Test
     void an_air_conditioner_that_will_not_switch_on_is_partial() throws Exception {
-        home.refuses.add("living_room.ac:on");
+        home.deaf("living_room.ac", Attributes.ON);
         SkillResult r = say("set the living room to 22 degrees");
         assertEquals(FailureCode.PARTIAL, r.code());
         assertEquals(22.0, setPoint("living_room.ac"));
@@ -356,8 +348,8 @@ class ClimateSkillTest {
         assertEquals(EnumSet.of(Capability.THERMOSTAT, Capability.ON_OFF), spec.grants());
         say("set the temperature to 23 degrees");
         say("make it cooler");
-        assertFalse(home.commands.isEmpty());
-        for (Command c : home.commands) {
+        assertFalse(home.commands().isEmpty());
+        for (Command c : home.commands()) {
             assertTrue(spec.grants().contains(c.capability()), c.toString());
         }
     }

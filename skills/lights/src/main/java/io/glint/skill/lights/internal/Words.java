@@ -66,36 +66,25 @@ final class Words {
     static String describe(LightsSkill.Targets t, String lang) {
         boolean zh = "zh".equals(lang);
         if (t.lights.size() == 1 && t.room == null && !t.wholeHome) {
-            return zh ? name(t.lights.get(0), lang) : "the " + name(t.lights.get(0), lang);
+            return zh ? t.lights.get(0).nameIn(lang) : "the " + t.lights.get(0).nameIn(lang);
         }
         if (t.room != null) {
             String room = name(t.room, t.room.id(), lang);
             if (zh) {
                 return room + "的灯";
             }
-            return t.lights.size() == 1 ? "the " + name(t.lights.get(0), lang) : "the " + room + " lights";
+            return t.lights.size() == 1 ? "the " + t.lights.get(0).nameIn(lang) : "the " + room + " lights";
         }
         int n = t.lights.size();
         if (zh) {
             return "全部" + n + "盏灯";
         }
-        return n == 1 ? "the " + name(t.lights.get(0), lang) : "all " + n + " lights";
+        return n == 1 ? "the " + t.lights.get(0).nameIn(lang) : "all " + n + " lights";
     }
 
-    static String name(Device d, String lang) {
-        return "zh".equals(lang) ? chinese(d.aliases(), d.name()) : d.name();
-    }
-
+    /** A room's name in a language; one the home does not know by its id ("living_room" → "living room"). */
     static String name(Room room, String id, String lang) {
-        if (room == null) {
-            return id.replace('_', ' ');
-        }
-        return "zh".equals(lang) ? chinese(room.aliases(), room.name()) : room.name();
-    }
-
-    private static String chinese(List<String> aliases, String fallback) {
-        return aliases.stream().filter(a -> a.codePoints().anyMatch(
-                cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).findFirst().orElse(fallback);
+        return room == null ? id.replace('_', ' ') : room.nameIn(lang);
     }
 
     /** "Which lamp: the bedside lamp in the bedroom or the floor lamp in the living room?" */
@@ -104,7 +93,7 @@ final class Words {
         List<String> options = lights.stream().map(d -> {
             Room room = d.room() == null ? null : devices.room(d.room()).orElse(null);
             String where = d.room() == null ? "" : name(room, d.room(), lang);
-            return "zh".equals(lang) ? where + "的" + name(d, lang) : "the " + name(d, lang)
+            return "zh".equals(lang) ? where + "的" + d.nameIn(lang) : "the " + d.nameIn(lang)
                     + (where.isEmpty() ? "" : " in the " + where);
         }).collect(Collectors.toList());
         if ("zh".equals(lang)) {

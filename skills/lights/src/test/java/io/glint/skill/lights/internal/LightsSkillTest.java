@@ -3,8 +3,7 @@ package io.glint.skill.lights.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.util.Optional;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,45 +11,43 @@ import org.junit.jupiter.api.Test;
 import io.glint.api.device.Attributes;
 import io.glint.api.device.Capability;
 import io.glint.api.skill.FailureCode;
-import io.glint.api.skill.Intent;
 import io.glint.api.skill.SkillResult;
 import io.glint.api.skill.Status;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
-import io.glint.nlu.SkillSpecs;
-import io.glint.nlu.internal.NluService;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
 
 /** The skill as a wearer meets it: its own definition file understood by the hub's NLU, acting on a home. */
 class LightsSkillTest {
     private MemoryHome home;
     private LightsSkill skill;
+    private SkillTester tester;
     private Nlu nlu;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         home = new MemoryHome().room("kitchen", "kitchen", "厨房").room("living_room", "living room", "客厅")
                 .room("bedroom", "bedroom", "卧室").room("garage", "garage", "车库")
-                .light("kitchen.ceiling", "kitchen light", "厨房灯", "kitchen", Capability.BRIGHTNESS)
-                .light("living.ceiling", "ceiling light", "吊灯", "living_room", Capability.BRIGHTNESS, Capability.COLOR)
-                .light("living.floor", "floor lamp", "落地灯", "living_room", Capability.BRIGHTNESS)
-                .light("bedroom.bedside", "bedside lamp", "床头灯", "bedroom", Capability.BRIGHTNESS, Capability.COLOR)
-                .light("porch", "porch light", "门廊灯", null)
-                .plug("kitchen.kettle", "kettle", "kitchen");
+                .light("kitchen.ceiling", "kitchen light", "kitchen", List.of("厨房灯"), Capability.BRIGHTNESS)
+                .light("living.ceiling", "ceiling light", "living_room", List.of("吊灯"), Capability.BRIGHTNESS,
+                        Capability.COLOR)
+                .light("living.floor", "floor lamp", "living_room", List.of("落地灯"), Capability.BRIGHTNESS)
+                .light("bedroom.bedside", "bedside lamp", "bedroom", List.of("床头灯"), Capability.BRIGHTNESS,
+                        Capability.COLOR)
+                .light("porch", "porch light", null, List.of("门廊灯"))
+                .plug("kitchen.kettle", "kettle", "kitchen", List.of());
         skill = new LightsSkill(home);
-        nlu = new NluService(home);
-        try (InputStream in = LightsSkill.class.getResourceAsStream("/glint/lights.json")) {
-            nlu.register("lights", SkillSpecs.read(in, "lights.json"));
-        }
+        tester = new SkillTester(home, "glint/lights.json");
+        nlu = tester.nlu();
     }
 
     private SkillResult say(String text) throws Exception {
-        return say(new Utterance(text, null, "test-glasses", null));
+        return tester.say(skill, text);
     }
 
     private SkillResult say(Utterance u) throws Exception {
-        Optional<Intent> intent = nlu.parse(u);
-        assertTrue(intent.isPresent(), "not understood: " + u.text());
-        return skill.handle(intent.get());
+        return tester.say(skill, u);
     }
 
     @Test
@@ -106,7 +103,7 @@ class LightsSkillTest {
     void all_the_lights_means_every_light_and_never_the_kettle() throws Exception {
         SkillResult r = say("turn on all the lights");
         assertEquals(Status.DONE, r.status(), r.toString());
-        assertTrue(home.devices.values().stream().filter(d -> d.type() == io.glint.api.device.DeviceType.LIGHT)
+        assertTrue(home.all().stream().filter(d -> d.type() == io.glint.api.device.DeviceType.LIGHT)
                 .allMatch(d -> Boolean.TRUE.equals(d.state(Attributes.ON))));
         assertEquals(false, home.state("kitchen.kettle", Attributes.ON));
         assertEquals("Turned on all 5 lights.", r.speech());
@@ -121,7 +118,7 @@ class LightsSkillTest {
 
     @Test
     void partial_failure_names_what_did_not_answer() throws Exception {
-        home.deaf.add("porch");
+        home.deaf("porch");
         SkillResult r = say("turn off all the lights");
         assertEquals(FailureCode.PARTIAL, r.code());
         assertTrue(r.speech().startsWith("Turned off 4 of 5 lights;"), r.speech());
@@ -140,7 +137,7 @@ class LightsSkillTest {
         SkillResult r = say("turn on the disco ball");
         assertEquals(FailureCode.NO_DEVICE, r.code());
         assertTrue(r.speech().contains("disco ball"), r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test

@@ -101,7 +101,7 @@ public class MediaSkill implements Skill {
                     "正在" + name + "上播放" + spoken + "。");
         }
         return SkillResult.done(speech).withCard(Card.of(Words.say(intent, "Now playing", "正在播放"),
-                Words.clip(Words.capitalise(spoken)), Words.clip(Words.capitalise(Words.name(d, lang)))));
+                Words.clip(Words.capitalise(spoken)), Words.clip(Words.capitalise(d.nameIn(lang)))));
     }
 
     /**
@@ -165,7 +165,7 @@ public class MediaSkill implements Skill {
 
     private static Card card(Intent intent, Device d, int volume) {
         String lang = intent.lang();
-        String name = Words.capitalise(Words.name(d, lang));
+        String name = Words.capitalise(d.nameIn(lang));
         String value = volume == 0 ? Words.say(intent, "muted", "静音") : volume + ("zh".equals(lang) ? "%" : " %");
         return Card.of(Words.say(intent, "Volume", "音量"), Words.clip(name + ("zh".equals(lang) ? "：" : ": ") + value));
     }
@@ -190,8 +190,8 @@ public class MediaSkill implements Skill {
                 List<Device> players = named.stream().filter(d -> d.has(Capability.MEDIA)).toList();
                 if (players.isEmpty()) {
                     return problem(SkillResult.failed(FailureCode.NOT_SUPPORTED, Words.say(intent,
-                            "The " + Words.name(named.get(0), "en") + " can't play sound.",
-                            Words.name(named.get(0), "zh") + "不能播放声音。")));
+                            "The " + named.get(0).nameIn("en") + " can't play sound.",
+                            named.get(0).nameIn("zh") + "不能播放声音。")));
                 }
                 if (players.size() > 1 && preferPlaying) {
                     List<Device> playing = players.stream().filter(MediaSkill::playing).toList();

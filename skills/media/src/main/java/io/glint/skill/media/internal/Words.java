@@ -56,25 +56,14 @@ final class Words {
         return kind(raw) != null || s.matches("music|sound|audio|volume|音乐|声音|音量");
     }
 
-    static String name(Device d, String lang) {
-        return "zh".equals(lang) ? chinese(d.aliases(), d.name()) : d.name();
-    }
-
+    /** A room's name in a language; one the home does not know by its id ("living_room" → "living room"). */
     static String name(Room room, String id, String lang) {
-        if (room == null) {
-            return id.replace('_', ' ');
-        }
-        return "zh".equals(lang) ? chinese(room.aliases(), room.name()) : room.name();
-    }
-
-    private static String chinese(List<String> aliases, String fallback) {
-        return aliases.stream().filter(a -> a.codePoints().anyMatch(
-                cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).findFirst().orElse(fallback);
+        return room == null ? id.replace('_', ' ') : room.nameIn(lang);
     }
 
     /** "the TV" / "电视". */
     static String the(Device d, String lang) {
-        return "zh".equals(lang) ? name(d, lang) : "the " + name(d, lang);
+        return "zh".equals(lang) ? d.nameIn(lang) : "the " + d.nameIn(lang);
     }
 
     /** "Which one: the TV in the living room or the TV in the bedroom?" */
@@ -84,11 +73,11 @@ final class Words {
         for (Device d : players) {
             Room room = d.room() == null ? null : devices.room(d.room()).orElse(null);
             String where = d.room() == null ? "" : name(room, d.room(), lang);
-            if (name(d, lang).toLowerCase(Locale.ROOT).contains(where.toLowerCase(Locale.ROOT))) {
+            if (d.nameIn(lang).toLowerCase(Locale.ROOT).contains(where.toLowerCase(Locale.ROOT))) {
                 where = ""; // "the kitchen speaker", not "the kitchen speaker in the kitchen"
             }
-            options.add("zh".equals(lang) ? where + (where.isEmpty() ? "" : "的") + name(d, lang)
-                    : "the " + name(d, lang) + (where.isEmpty() ? "" : " in the " + where));
+            options.add("zh".equals(lang) ? where + (where.isEmpty() ? "" : "的") + d.nameIn(lang)
+                    : "the " + d.nameIn(lang) + (where.isEmpty() ? "" : " in the " + where));
         }
         if ("zh".equals(lang)) {
             return "哪一个：" + String.join("还是", options) + "？";

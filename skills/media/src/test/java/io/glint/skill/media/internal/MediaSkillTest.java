@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import io.glint.api.skill.Status;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
 import io.glint.nlu.SkillSpec;
-import io.glint.nlu.SkillSpecs;
-import io.glint.nlu.internal.NluService;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
 
 /** The skill as a wearer meets it: its definition understood by the hub's NLU next to lights and climate. */
 class MediaSkillTest {
@@ -36,35 +35,29 @@ class MediaSkillTest {
     private SkillSpec spec;
 
     @BeforeEach
-    void setUp() throws Exception {
-        spec = read("/glint/media.json");
-        home = new MemoryHome().grants(spec.grants())
+    void setUp() {
+        home = new MemoryHome()
                 .room("living_room", "living room", "客厅").room("bedroom", "bedroom", "卧室")
                 .room("kitchen", "kitchen", "厨房").room("hallway", "hallway", "走廊")
-                .device("living_room.tv", DeviceType.TV, "TV", List.of("television", "电视"), "living_room",
+                .device("living_room.tv", DeviceType.TV, "TV", "living_room", List.of("television", "电视"),
                         EnumSet.of(Capability.ON_OFF, Capability.MEDIA),
                         Map.of(Attributes.ON, false, Attributes.PLAYING, "", Attributes.VOLUME, 20))
-                .device("living_room.speaker", DeviceType.SPEAKER, "speaker", List.of("smart speaker", "音箱"),
-                        "living_room", EnumSet.of(Capability.MEDIA),
+                .device("living_room.speaker", DeviceType.SPEAKER, "speaker", "living_room",
+                        List.of("smart speaker", "音箱"), EnumSet.of(Capability.MEDIA),
                         Map.of(Attributes.PLAYING, "", Attributes.VOLUME, 30))
-                .device("kitchen.speaker", DeviceType.SPEAKER, "kitchen speaker", List.of("厨房音箱"), "kitchen",
+                .device("kitchen.speaker", DeviceType.SPEAKER, "kitchen speaker", "kitchen", List.of("厨房音箱"),
                         EnumSet.of(Capability.MEDIA), Map.of(Attributes.PLAYING, "", Attributes.VOLUME, 40))
-                .device("bedroom.tv", DeviceType.TV, "bedroom TV", List.of("卧室电视"), "bedroom",
+                .device("bedroom.tv", DeviceType.TV, "bedroom TV", "bedroom", List.of("卧室电视"),
                         EnumSet.of(Capability.ON_OFF), Map.of(Attributes.ON, false))
-                .device("hallway.thermostat", DeviceType.THERMOSTAT, "thermostat", List.of("heating", "恒温器"),
-                        "hallway", EnumSet.of(Capability.THERMOSTAT), Map.of(Attributes.TARGET_TEMPERATURE, 21))
-                .light("kitchen.light", "kitchen light", "厨房灯", "kitchen");
+                .device("hallway.thermostat", DeviceType.THERMOSTAT, "thermostat", "hallway",
+                        List.of("heating", "恒温器"), EnumSet.of(Capability.THERMOSTAT),
+                        Map.of(Attributes.TARGET_TEMPERATURE, 21))
+                .light("kitchen.light", "kitchen light", "kitchen", List.of("厨房灯"), Capability.BRIGHTNESS);
         skill = new MediaSkill(home);
-        nlu = new NluService(home);
-        nlu.register("lights", read("/glint/lights.json"));
-        nlu.register("climate", read("/glint/climate.json"));
-        nlu.register("media", spec);
-    }
-
-    private static SkillSpec read(String resource) throws Exception {
-        try (InputStream in = MediaSkillTest.class.getResourceAsStream(resource)) {
-            return SkillSpecs.read(in, resource);
-        }
+        SkillTester tester = new SkillTester(home, "glint/lights.json", "glint/climate.json", "glint/media.json");
+        nlu = tester.nlu();
+        spec = tester.spec("glint/media.json");
+        home.grants(spec.grants());
     }
 
     private SkillResult say(String text) throws Exception {
@@ -141,7 +134,7 @@ class MediaSkillTest {
     void a_tv_that_is_off_is_switched_on_before_it_plays() throws Exception {
         SkillResult r = say("play the news on the TV");
         assertEquals(Status.DONE, r.status(), r.toString());
-        assertEquals(List.of("living_room.tv:on=true", "living_room.tv:playing=the news"), home.sent);
+        assertEquals(List.of("living_room.tv:on=true", "living_room.tv:playing=the news"), home.sent());
         assertEquals("Turned on the TV and started playing the news.", r.speech());
         home.set("living_room.tv", Attributes.ON, false);
         assertEquals("已打开电视，正在播放新闻。", say("在电视上播放新闻").speech());
@@ -149,8 +142,8 @@ class MediaSkillTest {
 
     @Test
     void a_tv_plays_when_there_is_no_speaker() throws Exception {
-        home.devices.remove("living_room.speaker");
-        home.devices.remove("kitchen.speaker");
+        home.remove("living_room.speaker");
+        home.remove("kitchen.speaker");
         say("play some music", "kitchen");
         assertEquals(true, state("living_room.tv", Attributes.ON));
         assertEquals("music", state("living_room.tv", Attributes.PLAYING));
@@ -169,7 +162,7 @@ class MediaSkillTest {
         SkillResult r = say("play jazz in the hallway");
         assertEquals(FailureCode.NO_DEVICE, r.code());
         assertEquals("There's no speaker or TV in the hallway.", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -177,7 +170,7 @@ class MediaSkillTest {
         SkillResult r = say("play the news on the bedroom TV");
         assertEquals(FailureCode.NOT_SUPPORTED, r.code());
         assertEquals("The bedroom TV can't play sound.", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     // ---- volume ----------------------------------------------------------------------------------------
@@ -253,11 +246,11 @@ class MediaSkillTest {
         home.set("living_room.speaker", Attributes.VOLUME, 95);
         say("turn up the speaker");
         assertEquals(100, state("living_room.speaker", Attributes.VOLUME));
-        home.sent.clear();
+        home.clearSent();
         SkillResult r = say("turn up the speaker");
         assertEquals(Status.DONE, r.status());
         assertEquals("The speaker is already at full volume.", r.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
@@ -277,12 +270,12 @@ class MediaSkillTest {
         SkillResult zh = say("把留声机静音");
         assertEquals(FailureCode.NO_DEVICE, zh.code());
         assertEquals("我找不到叫“留声机”的音箱或电视。", zh.speech());
-        assertTrue(home.sent.isEmpty());
+        assertTrue(home.sent().isEmpty());
     }
 
     @Test
     void a_player_that_does_not_answer_fails_with_its_reason() throws Exception {
-        home.deaf.add("living_room.speaker");
+        home.deaf("living_room.speaker");
         SkillResult r = say("play some jazz on the speaker");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
         assertEquals("The speaker did not answer within 2 s.", r.speech());
@@ -290,7 +283,7 @@ class MediaSkillTest {
 
     @Test
     void a_tv_that_switches_on_but_does_not_play_is_partial() throws Exception {
-        home.refuses.add("living_room.tv:playing");
+        home.deaf("living_room.tv", Attributes.PLAYING);
         SkillResult r = say("play the news on the TV");
         assertEquals(FailureCode.PARTIAL, r.code());
         assertEquals(true, state("living_room.tv", Attributes.ON));
@@ -330,8 +323,8 @@ class MediaSkillTest {
         say("play the news on the TV");
         say("louder");
         say("静音");
-        assertFalse(home.commands.isEmpty());
-        for (Command c : home.commands) {
+        assertFalse(home.commands().isEmpty());
+        for (Command c : home.commands()) {
             assertTrue(spec.grants().contains(c.capability()), c.toString());
         }
     }

@@ -17,8 +17,8 @@ import io.glint.api.skill.Intent;
 import io.glint.api.skill.Slot;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
-import io.glint.nlu.SkillSpecs;
-import io.glint.nlu.internal.NluService;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
 
 /**
  * Lights, climate and media installed together in the demo home, with the hub's own dialog intents: each
@@ -78,14 +78,9 @@ class SkillBoundariesTest {
         try (InputStream in = SkillBoundariesTest.class.getResourceAsStream("/glint/default-home.json")) {
             home = MemoryHome.read(in);
         }
-        Nlu nlu = new NluService(home);
-        for (String skill : order) {
-            // "dialog" is the hub's own: yes / no / "the bedroom one" / "and the hallway too"
-            try (InputStream in = SkillBoundariesTest.class.getResourceAsStream("/glint/" + skill + ".json")) {
-                nlu.register(skill, SkillSpecs.read(in, skill + ".json"));
-            }
-        }
-        return nlu;
+        // "dialog" is the hub's own: yes / no / "the bedroom one" / "and the hallway too"
+        return new SkillTester(home, order.stream().map(skill -> "glint/" + skill + ".json").toArray(String[]::new))
+                .nlu();
     }
 
     private static String understood(Nlu nlu, String text) {
