@@ -138,7 +138,10 @@ public class LightsSkill implements Skill {
         }
         StringBuilder why = new StringBuilder();
         for (CommandResult f : failed) {
-            why.append(' ').append(f.reason());
+            String reason = f.reason();
+            // after "Turned off 4 of 5 lights;" the reason goes on the sentence, it does not start one
+            why.append(' ').append("zh".equals(lang) || reason.isEmpty() ? reason
+                    : Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
         }
         String speech = Words.say(intent,
                 action.partial(results.size() - failed.size(), results.size(), "en") + ";" + why,

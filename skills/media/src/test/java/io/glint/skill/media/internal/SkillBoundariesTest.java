@@ -45,7 +45,7 @@ class SkillBoundariesTest {
         expect("media.play", "play some jazz on the speaker", "play the news", "put on a podcast",
                 "play some music in the kitchen", "put on the radio", "start the music", "music on",
                 "在音箱上放点音乐", "播放周杰伦的歌", "在电视上播放新闻", "我想听点爵士乐");
-        expect("media.volume", "set the volume to 30", "turn up the volume", "make it louder", "mute it",
+        expect("media.volume", "set the volume to 30", "turn the volume up a bit", "make it louder", "mute it",
                 "turn up the TV", "turn the music down", "turn up the music", "louder", "a bit quieter",
                 "mute the TV", "mute", "set the TV to 30", "大声一点", "声音太大了", "把电视声音关掉", "小声点",
                 "声音调低一点", "音量调到百分之二十", "把电视静音", "静音", "电视小声一点", "音箱大声点");
