@@ -1,0 +1,159 @@
+package io.glint.djl.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import io.glint.api.nlu.SentenceEncoder;
+
+/**
+ * One bge model on ONNX Runtime through DJL. Thread-safe: a DJL predictor serves one call at a time, so each call
+ * borrows one from a pool that grows to the highest concurrency seen (a predictor is light; the ONNX session
+ * behind all of them is one). Closing waits for calls in progress, then frees the native session; a call after
+ * that fails instead of touching freed native memory.
+ */
+public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable {
+    static final String ENGINE = "OnnxRuntime";
+    /** The gateway has 2 cores: one ORT thread per call, and concurrent calls spread over the cores. */
+    static final String THREADS_PER_CALL = "1";
+    private static final int MAX_TOKENS = 512;
+
+    private final EncoderModel model;
+    private final ClassLoader classLoader;
+    private final HuggingFaceTokenizer tokenizer;
+    private final ZooModel<String, float[]> djlModel;
+    private final Deque<Predictor<String, float[]>> idle = new ConcurrentLinkedDeque<>();
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private DjlSentenceEncoder(EncoderModel model, ClassLoader classLoader, HuggingFaceTokenizer tokenizer,
+            ZooModel<String, float[]> djlModel) {
+        this.model = model;
+        this.classLoader = classLoader;
+        this.tokenizer = tokenizer;
+        this.djlModel = djlModel;
+    }
+
+    /**
+     * Loads the model from a folder holding {@code <id>.onnx} and {@code tokenizer.json}, and checks it encodes.
+     * DJL must already be configured ({@link DjlSettings}).
+     */
+    static DjlSentenceEncoder open(EncoderModel model, Path folder, ClassLoader classLoader)
+            throws IOException, ModelNotFoundException, MalformedModelException {
+        try (ContextClassLoader scope = ContextClassLoader.set(classLoader)) {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
+                    Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+            try {
+                Criteria<String, float[]> criteria = Criteria.builder()
+                        .setTypes(String.class, float[].class)
+                        .optModelPath(folder)
+                        .optModelName(model.id())
+                        // The tokenizers jar registers a "Rust" engine that would otherwise be the default.
+                        .optEngine(ENGINE)
+                        .optDevice(Device.cpu())
+                        .optOption("intraOpNumThreads", THREADS_PER_CALL)
+                        .optOption("interOpNumThreads", THREADS_PER_CALL)
+                        .optTranslator(new ClsEmbeddingTranslator(tokenizer))
+                        .build();
+                DjlSentenceEncoder encoder = new DjlSentenceEncoder(model, classLoader, tokenizer,
+                        criteria.loadModel());
+                encoder.checkDimension();
+                return encoder;
+            } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+                tokenizer.close();
+                throw e;
+            }
+        }
+    }
+
+    private void checkDimension() throws MalformedModelException {
+        int actual = encode("ok").length;
+        if (actual != model.dimension()) {
+            close();
+            throw new MalformedModelException(model.id() + " gives " + actual + "-dimensional vectors, expected "
+                    + model.dimension() + ": the bundle carries another model than its code expects");
+        }
+    }
+
+    @Override
+    public String lang() {
+        return model.lang();
+    }
+
+    @Override
+    public String model() {
+        return model.id();
+    }
+
+    @Override
+    public int dimension() {
+        return model.dimension();
+    }
+
+    @Override
+    public float[] encode(String text) {
+        Objects.requireNonNull(text, "text");
+        String input = model.lowerCaseInput() ? text.toLowerCase(Locale.ROOT) : text;
+        lifecycle.readLock().lock();
+        try (ContextClassLoader scope = ContextClassLoader.set(classLoader)) {
+            if (closed) {
+                throw new IllegalStateException("The " + model.id() + " encoder is closed: the io.glint.djl bundle "
+                        + "stopped; use the encoder service registered next");
+            }
+            Predictor<String, float[]> predictor = idle.pollFirst();
+            if (predictor == null) {
+                predictor = djlModel.newPredictor();
+            }
+            try {
+                return predictor.predict(input);
+            } finally {
+                idle.offerFirst(predictor);
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("The " + model.id() + " encoder failed on a " + text.length()
+                    + "-character text: " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Frees the native session once the calls in progress are done. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (ContextClassLoader scope = ContextClassLoader.set(classLoader)) {
+                for (Predictor<String, float[]> predictor; (predictor = idle.pollFirst()) != null;) {
+                    predictor.close();
+                }
+                djlModel.close();
+                tokenizer.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return model.id() + " (" + model.lang() + ", " + model.dimension() + " dimensions)";
+    }
+}
