@@ -41,4 +41,9 @@ public interface Nlu {
 
     /** The intent names registered now, by every owner. */
     java.util.Set<String> intents();
+
+    /** The languages for which a model is loaded and the examples are indexed. */
+    default java.util.Set<String> modelLanguages() {
+        return java.util.Set.of();
+    }
 }

@@ -27,6 +27,8 @@ import io.glint.driver.virtual.internal.VirtualDriver;
 import io.glint.driver.virtual.internal.VirtualDriverConfig;
 import io.glint.nlu.SkillSpec;
 import io.glint.nlu.SkillSpecs;
+import io.glint.api.nlu.SentenceEncoder;
+import io.glint.nlu.internal.EmbeddingMatcher;
 import io.glint.nlu.internal.NluService;
 import io.glint.skill.lights.internal.LightsSkill;
 
@@ -41,17 +43,38 @@ public final class Pipeline implements AutoCloseable {
 
     final Registry registry = new Registry(Duration.ofSeconds(2));
     final GrantTable grants = new GrantTable();
-    final NluService nlu = new NluService(new ScopedDevices(registry, grants, -1, "the NLU"));
+    final EmbeddingMatcher embeddings;
+    final NluService nlu;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    final SkillCatalog catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(3));
-    final Assistant assistant = new AssistantService(nlu, catalog, registry, java.time.Clock.systemUTC());
+    final SkillCatalog catalog;
+    final Assistant assistant;
     private final VirtualDriver driver;
+
+    public Pipeline(int homeCopies, int extraSkills) throws Exception {
+        this(homeCopies, extraSkills, List.of(), false);
+    }
+
+    /** With every first-party home skill's definition installed, and the model matcher when encoders are given. */
+    public Pipeline(List<SentenceEncoder> encoders) throws Exception {
+        this(1, 0, encoders, true);
+    }
 
     /**
      * @param homeCopies   how many copies of the default home the registry holds (1 = the default home)
      * @param extraSkills  how many more skills, each with as many templates as the lights skill, are installed
      */
-    public Pipeline(int homeCopies, int extraSkills) throws Exception {
+    private Pipeline(int homeCopies, int extraSkills, List<SentenceEncoder> encoders, boolean allSkills)
+            throws Exception {
+        ScopedDevices nluDevices = new ScopedDevices(registry, grants, -1, "the NLU");
+        if (encoders.isEmpty()) {
+            embeddings = null;
+            nlu = new NluService(nluDevices);
+        } else {
+            embeddings = new EmbeddingMatcher(java.util.Map.of(), true);
+            nlu = new NluService(nluDevices, embeddings);
+        }
+        catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(3));
+        assistant = new AssistantService(nlu, catalog, registry, java.time.Clock.systemUTC());
         Path home = homeFile(homeCopies);
         driver = new VirtualDriver(registry, config(home.toString()));
         registry.addDriver(driver);
@@ -60,6 +83,17 @@ public final class Pipeline implements AutoCloseable {
         catalog.arrived(new SkillHandle("io.glint.skill.lights/lights", "lights", 1,
                 new LightsSkill(new ScopedDevices(registry, grants, 1, "The skill lights")), lights,
                 Duration.ofSeconds(3)));
+        if (allSkills) {
+            long bundle = 2;
+            for (String skill : List.of("climate", "appliances", "media")) {
+                SkillSpec spec = SkillSpecs.read(stream(resource("/glint/" + skill + ".json")), skill + ".json");
+                catalog.arrived(new SkillHandle("io.glint.skill." + skill + "/" + skill, skill, bundle++,
+                        intent -> SkillResult.done("ok"), spec, Duration.ofSeconds(3)));
+            }
+        }
+        if (embeddings != null) {
+            encoders.forEach(embeddings::addEncoder);
+        }
         for (int n = 0; n < extraSkills; n++) {
             SkillSpec spec = SkillSpecs.read(stream(lookalike(lightsJson, n)), "lookalike-" + n + ".json");
             catalog.arrived(new SkillHandle("acme" + n + "/skill", "acme" + n, 100 + n,

@@ -46,6 +46,9 @@ final class Hub implements AutoCloseable {
     static final String CONFIGADMIN = "org.apache.felix.configadmin";
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
     static final String SCR = "org.apache.felix.scr";
+    /** The bundle with the on-device models; when it is installed, ready means its models serve both languages. */
+    static final String DJL = "io.glint.djl";
+    static final java.util.Set<String> MODEL_LANGUAGES = java.util.Set.of("en", "zh");
 
     static final String API_EXPORTS_FALLBACK = "io.glint.api.skill;version=1.0.0,io.glint.api.device;version=1.0.0,"
             + "io.glint.api.driver;version=1.0.0,io.glint.api.voice;version=1.0.0";
@@ -126,6 +129,9 @@ final class Hub implements AutoCloseable {
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra());
         // For ${glint.home} in conf/*.cfg files (FileInstall substitutes framework properties).
         p.put(Home.PROPERTY, home.root().toString());
+        // The models and native libraries io.glint.djl copies out of its jar (~94 MB) live outside the framework
+        // cache, which is cleaned at every start, and are shared by the service and the short commands.
+        p.put("glint.djl.dir", home.data().resolve("djl").toString());
         // FileInstall makes one watcher per folder of a comma-separated felix.fileinstall.dir, each with the
         // settings below: conf/ feeds ConfigAdmin, skills/ is the hot folder. Both accept jars and config files.
         p.put("felix.fileinstall.dir", home.conf() + "," + home.skills());
@@ -235,10 +241,16 @@ final class Hub implements AutoCloseable {
             if (assistant != null) {
                 try {
                     if (assistant.understand(PROBE).isPresent()) {
-                        return assistant;
+                        if (!modelsInstalled() || assistant.modelLanguages().containsAll(MODEL_LANGUAGES)) {
+                            return assistant;
+                        }
+                        missing = "the on-device models (" + DJL + ") have not finished loading: understood by meaning "
+                                + "so far " + assistant.modelLanguages() + ", expected " + MODEL_LANGUAGES;
+                    } else {
+                        missing = "the " + Assistant.class.getName() + " service is registered but does not "
+                                + "understand \"" + PROBE.text() + "\" (no intent): no skill declares it yet, or the NLU "
+                                + "has not loaded it";
                     }
-                    missing = "the " + Assistant.class.getName() + " service is registered but does not understand \""
-                            + PROBE.text() + "\" (no intent): no skill declares it yet, or the NLU has not loaded it";
                 } catch (RuntimeException e) {
                     missing = "the " + Assistant.class.getName() + " service failed to understand \"" + PROBE.text()
                             + "\": " + message(e);
@@ -256,6 +268,15 @@ final class Hub implements AutoCloseable {
                 Thread.sleep(waitMillis);
             }
         }
+    }
+
+    private boolean modelsInstalled() {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (DJL.equals(b.getSymbolicName()) && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     <S> ServiceRegistration<S> register(Class<S> type, S service) {

@@ -42,6 +42,9 @@ final class Output {
         setDefault("dateTimeFormat", "HH:mm:ss.SSS");
         setDefault("showThreadName", "false");
         setDefault("showShortLogName", "true");
+        // DJL narrates every model load, and ONNX Runtime warns at every start that there is no GPU
+        setDefault("log.ai.djl", "warn");
+        setDefault("log.ai.djl.onnxruntime.engine.OrtEngine", "error");
     }
 
     private static void setDefault(String key, String value) {

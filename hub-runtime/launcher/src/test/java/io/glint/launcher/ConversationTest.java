@@ -31,6 +31,11 @@ class ConversationTest {
     /** Turns the kitchen light on for "turn on …", understands nothing else; reports changes like a driver. */
     static final class FakeAssistant implements Assistant {
         @Override
+        public java.util.Set<String> modelLanguages() {
+            return java.util.Set.of();
+        }
+
+        @Override
         public java.util.Set<String> intents() {
             return java.util.Set.of();
         }

@@ -18,4 +18,10 @@ public interface Assistant {
 
     /** The intent names the installed skills declare now (not the hub's own dialog intents). */
     java.util.Set<String> intents();
+
+    /**
+     * The languages understood by meaning as well as by templates now: an on-device model is loaded and the
+     * installed skills' examples are indexed. Empty while models load, or when none is installed.
+     */
+    java.util.Set<String> modelLanguages();
 }

@@ -131,6 +131,11 @@ public class AssistantService implements Assistant {
     }
 
     @Override
+    public java.util.Set<String> modelLanguages() {
+        return nlu.modelLanguages();
+    }
+
+    @Override
     public java.util.Set<String> intents() {
         java.util.Set<String> names = new java.util.TreeSet<>(nlu.intents());
         names.removeIf(n -> n.startsWith("dialog."));

@@ -104,7 +104,14 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 return;
             }
             long start = System.nanoTime();
-            Index index = build(lang, encoder, catalog, gen);
+            Index index;
+            try {
+                index = build(lang, encoder, catalog, gen);
+            } catch (RuntimeException e) {
+                // the encoder went away (bundle stopped, hub shutting down): its removal clears the language
+                LOG.warn("Could not embed the examples for {} with {}: {}", lang, encoder.model(), e.getMessage());
+                return;
+            }
             Index current = byLanguage.get(lang);
             if (current == null || current.generation() < gen) {
                 byLanguage.put(lang, index);
@@ -205,6 +212,13 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
         String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), index.intents());
         return new Scored(settled, best, second, none);
+    }
+
+    /** The languages with an encoder and an index. */
+    public Set<String> readyLanguages() {
+        Set<String> ready = new java.util.TreeSet<>(byLanguage.keySet());
+        ready.retainAll(encoders.keySet());
+        return ready;
     }
 
     /** Whether an encoder and an index exist for the language (the model may still be loading). */

@@ -119,6 +119,11 @@ public class NluService implements Nlu {
     }
 
     @Override
+    public java.util.Set<String> modelLanguages() {
+        return embeddings == null ? java.util.Set.of() : embeddings.readyLanguages();
+    }
+
+    @Override
     public synchronized java.util.Set<String> intents() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         catalog.specs().forEach(spec -> spec.intents().forEach(i -> names.add(i.name())));

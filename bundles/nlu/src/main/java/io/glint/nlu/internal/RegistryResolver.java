@@ -128,12 +128,9 @@ public final class RegistryResolver implements Template.SlotResolver {
             // a device the home has, of a kind this slot does not take: another intent is meant
             return found.isEmpty() ? null : ids(found, types.isEmpty() ? 0 : 1);
         }
-        DeviceType kind = KIND_WORDS.get(key);
-        if (kind == null && key.endsWith("s")) {
-            kind = KIND_WORDS.get(key.substring(0, key.length() - 1));
-        }
+        DeviceType kind = kind(tokens, from, to);
         if (kind != null && !types.isEmpty() && !types.contains(kind)) {
-            return null; // "the lights" in a thermostat slot: another intent is meant
+            return null; // "the lights", "the wemo plug" in a thermostat slot: another intent is meant
         }
         boolean han = Text.isHan(tokens.get(from).codePointAt(0));
         if (han && LEADING_HAN_PARTICLES.contains(tokens.get(from))) {
@@ -143,7 +140,29 @@ public final class RegistryResolver implements Template.SlotResolver {
                 .anyMatch(t -> NOT_A_DEVICE_NAME.contains(t) || Numbers.parse(List.of(t)) != null)) {
             return null;
         }
-        return new Template.Resolution(null, List.of(), false, 0);
+        // an unknown name that says what kind of thing it is ("the wemo plug") fits a slot for that kind best
+        return new Template.Resolution(null, List.of(), false, kind != null && types.contains(kind) ? 1 : 0);
+    }
+
+    /** The kind of device an unknown name says it is, from its last words ("wemo plug", "小米台灯"). */
+    static DeviceType kind(List<String> tokens, int from, int to) {
+        for (int end = to; end > from; end--) {
+            for (int start = Math.max(from, end - 2); start < end; start++) {
+                String key = Text.key(tokens, start, end);
+                DeviceType k = KIND_WORDS.get(key);
+                if (k == null && key.endsWith("s") && key.length() > 2) {
+                    k = KIND_WORDS.get(key.substring(0, key.length() - 1));
+                }
+                if (k != null) {
+                    return k;
+                }
+            }
+            if (Text.isHan(tokens.get(end - 1).codePointAt(0)) && end - from >= 2) {
+                continue; // Chinese: the kind word may span several characters; try shorter spans from the end
+            }
+            break; // English: the head noun is the last word
+        }
+        return null;
     }
 
     /**
@@ -208,13 +227,13 @@ public final class RegistryResolver implements Template.SlotResolver {
         java.util.Map<String, DeviceType> m = new java.util.HashMap<>();
         Object[][] words = {{DeviceType.LIGHT, "light", "lamp", "lighting", "灯", "灯光", "电灯"},
                 {DeviceType.FAN, "fan", "风扇", "电风扇"}, {DeviceType.TV, "tv", "telly", "television", "电视", "电视机"},
-                {DeviceType.SPEAKER, "speaker", "音箱", "音响"},
+                {DeviceType.SPEAKER, "speaker", "音箱", "音响", "radio", "stereo", "收音机"},
                 {DeviceType.THERMOSTAT, "thermostat", "heating", "温控器", "暖气"},
                 {DeviceType.AIR_CONDITIONER, "ac", "aircon", "air con", "air conditioner", "air conditioning", "空调"},
                 {DeviceType.BLINDS, "blind", "shade", "百叶窗"}, {DeviceType.CURTAINS, "curtain", "drape", "窗帘"},
                 {DeviceType.LOCK, "lock", "门锁"}, {DeviceType.VACUUM, "vacuum", "hoover", "扫地机", "扫地机器人"},
                 {DeviceType.COFFEE_MAKER, "coffee machine", "coffee maker", "咖啡机"},
-                {DeviceType.PLUG, "plug", "socket", "插座"}};
+                {DeviceType.PLUG, "plug", "socket", "outlet", "插座", "插头"}};
         for (Object[] row : words) {
             for (int i = 1; i < row.length; i++) {
                 m.put(Text.key((String) row[i]), (DeviceType) row[0]);
