@@ -23,5 +23,7 @@ public interface Assistant {
      * The languages understood by meaning as well as by templates now: an on-device model is loaded and the
      * installed skills' examples are indexed. Empty while models load, or when none is installed.
      */
-    java.util.Set<String> modelLanguages();
+    default java.util.Set<String> modelLanguages() {
+        return java.util.Set.of();
+    }
 }
