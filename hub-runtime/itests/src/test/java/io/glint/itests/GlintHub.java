@@ -60,6 +60,20 @@ final class GlintHub {
                 glint("io.glint.skill.media"));
     }
 
+    /**
+     * The on-device sentence encoders: io.glint.djl and the Gson DJL needs. Its ~94 MB of models and
+     * natives go to a folder kept across runs ({@code glint.djl.dir}), not to the throwaway bundle storage, so only
+     * the first boot copies them. At most one framework per JVM may start it: ONNX Runtime's native library binds
+     * to the first io.glint.djl class loader that loads it, and every test class runs in the same surefire fork.
+     */
+    static Option models() {
+        String dir = Path.of(System.getProperty("glint.itests.djl", "target/djl")).toAbsolutePath().toString();
+        return composite(
+                frameworkProperty("glint.djl.dir").value(dir),
+                mavenBundle("com.google.code.gson", "gson", version("gson")),
+                glint("io.glint.djl"));
+    }
+
     private static Option hotFolder() {
         try {
             Path work = Files.createDirectories(Path.of(System.getProperty("glint.itests.work", "target/itests")));

@@ -140,8 +140,13 @@ public final class RegistryResolver implements Template.SlotResolver {
                 .anyMatch(t -> NOT_A_DEVICE_NAME.contains(t) || Numbers.parse(List.of(t)) != null)) {
             return null;
         }
-        // an unknown name that says what kind of thing it is ("the wemo plug") fits a slot for that kind best
-        return new Template.Resolution(null, List.of(), false, kind != null && types.contains(kind) ? 1 : 0);
+        if (kind == null) {
+            // "open spotify", "turn on the charm": a name that does not even say it is a device is more likely
+            // something no skill here is about than a device the home lacks
+            return null;
+        }
+        // "the garden light", "the wemo plug": a device the home does not have, of a kind the slot takes
+        return new Template.Resolution(null, List.of(), false, types.contains(kind) ? 1 : 0);
     }
 
     /** The kind of device an unknown name says it is, from its last words ("wemo plug", "小米台灯"). */
@@ -231,7 +236,9 @@ public final class RegistryResolver implements Template.SlotResolver {
                 {DeviceType.THERMOSTAT, "thermostat", "heating", "温控器", "暖气"},
                 {DeviceType.AIR_CONDITIONER, "ac", "aircon", "air con", "air conditioner", "air conditioning", "空调"},
                 {DeviceType.BLINDS, "blind", "shade", "百叶窗"}, {DeviceType.CURTAINS, "curtain", "drape", "窗帘"},
-                {DeviceType.LOCK, "lock", "门锁"}, {DeviceType.VACUUM, "vacuum", "hoover", "扫地机", "扫地机器人"},
+                {DeviceType.LOCK, "lock", "door", "front door", "back door", "门锁", "门", "大门", "前门", "后门"},
+                {DeviceType.GARAGE_DOOR, "garage door", "garage", "车库门"},
+                {DeviceType.HEATER, "heater", "radiator", "取暖器", "电暖器"}, {DeviceType.VACUUM, "vacuum", "hoover", "扫地机", "扫地机器人"},
                 {DeviceType.COFFEE_MAKER, "coffee machine", "coffee maker", "咖啡机"},
                 {DeviceType.PLUG, "plug", "socket", "outlet", "插座", "插头"}};
         for (Object[] row : words) {

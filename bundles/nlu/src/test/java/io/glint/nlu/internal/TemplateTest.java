@@ -71,7 +71,8 @@ class TemplateTest {
     @Test
     void an_unknown_device_name_fills_the_slot_unresolved_and_ranks_below_a_resolved_match() {
         Map<String, String> slots = Map.of("device", "device");
-        Template.Match unknown = match("turn on [the] {device}", slots, "turn on the spaceship");
+        assertNull(match("turn on [the] {device}", slots, "turn on the spaceship"), "not even said to be a device");
+        Template.Match unknown = match("turn on [the] {device}", slots, "turn on the garden light");
         assertNotNull(unknown);
         assertEquals(1, unknown.unresolved());
         Template.Match known = match("turn on [the] {device}", slots, "turn on the lamp");

@@ -189,12 +189,12 @@ class AppliancesSkillTest {
 
     @Test
     void an_unknown_name_is_no_device_naming_what_was_said() throws Exception {
-        SkillResult r = sayToThisSkillAlone("turn on the spaceship");
+        SkillResult r = sayToThisSkillAlone("turn on the patio heater");
         assertEquals(FailureCode.NO_DEVICE, r.code());
-        assertTrue(r.speech().contains("spaceship"), r.speech());
-        SkillResult zh = sayToThisSkillAlone("打开加湿器");
+        assertTrue(r.speech().contains("patio heater"), r.speech());
+        SkillResult zh = sayToThisSkillAlone("打开阳台插座");
         assertEquals(FailureCode.NO_DEVICE, zh.code());
-        assertEquals("我找不到叫“加湿器”的设备。", zh.speech());
+        assertEquals("我找不到叫“阳台插座”的设备。", zh.speech());
         assertTrue(home.sent().isEmpty());
     }
 

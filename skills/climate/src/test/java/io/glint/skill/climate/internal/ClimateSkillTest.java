@@ -288,9 +288,9 @@ class ClimateSkillTest {
 
     @Test
     void an_unknown_device_name_is_no_device_not_a_guess() throws Exception {
-        SkillResult r = say("set the sauna to 30 degrees");
+        SkillResult r = say("set the sauna thermostat to 30 degrees");
         assertEquals(FailureCode.NO_DEVICE, r.code());
-        assertTrue(r.speech().contains("\"sauna\""), r.speech());
+        assertTrue(r.speech().contains("\"sauna thermostat\""), r.speech());
         assertTrue(home.sent().isEmpty());
     }
 

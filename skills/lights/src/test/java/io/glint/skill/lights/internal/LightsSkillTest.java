@@ -134,9 +134,9 @@ class LightsSkillTest {
 
     @Test
     void an_unknown_light_name_is_no_device_not_a_guess() throws Exception {
-        SkillResult r = say("turn on the disco ball");
+        SkillResult r = say("turn on the disco light");
         assertEquals(FailureCode.NO_DEVICE, r.code());
-        assertTrue(r.speech().contains("disco ball"), r.speech());
+        assertTrue(r.speech().contains("disco light"), r.speech());
         assertTrue(home.sent().isEmpty());
     }
 

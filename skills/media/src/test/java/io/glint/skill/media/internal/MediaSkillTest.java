@@ -264,12 +264,12 @@ class MediaSkillTest {
 
     @Test
     void an_unknown_player_is_no_device_not_a_guess() throws Exception {
-        SkillResult r = say("mute the gramophone");
+        SkillResult r = say("mute the garden speaker");
         assertEquals(FailureCode.NO_DEVICE, r.code());
-        assertEquals("I couldn't find a speaker or TV called \"gramophone\".", r.speech());
-        SkillResult zh = say("把留声机静音");
+        assertEquals("I couldn't find a speaker or TV called \"garden speaker\".", r.speech());
+        SkillResult zh = say("把阳台音箱静音");
         assertEquals(FailureCode.NO_DEVICE, zh.code());
-        assertEquals("我找不到叫“留声机”的音箱或电视。", zh.speech());
+        assertEquals("我找不到叫“阳台音箱”的音箱或电视。", zh.speech());
         assertTrue(home.sent().isEmpty());
     }
 
