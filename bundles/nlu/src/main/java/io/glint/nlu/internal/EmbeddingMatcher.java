@@ -50,6 +50,11 @@ public final class EmbeddingMatcher implements IntentMatcher {
     }
 
     private final Map<String, SentenceEncoder> encoders = new ConcurrentHashMap<>();
+    /**
+     * Vectors already computed, per encoder and sentence: a skill arriving or leaving re-indexes only what is new,
+     * instead of encoding every skill's sentences again (seconds on a gateway).
+     */
+    private final Map<SentenceEncoder, Map<String, float[]>> vectors = new ConcurrentHashMap<>();
     private final Map<String, Index> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, Thresholds> thresholds;
     private final Map<String, List<String>> negatives;
@@ -82,6 +87,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         if (encoders.remove(encoder.lang(), encoder)) {
             byLanguage.remove(encoder.lang());
         }
+        vectors.remove(encoder);
     }
 
     public void close() {
@@ -144,14 +150,20 @@ public final class EmbeddingMatcher implements IntentMatcher {
                             lang));
                 }
                 for (String s : sentences) {
-                    examples.add(new Example(intent.name(), encoder.encode(normalize(s))));
+                    examples.add(new Example(intent.name(), vector(encoder, s)));
                 }
             }
         }
         for (String s : negatives.getOrDefault(lang, List.of())) {
-            examples.add(new Example(NONE, encoder.encode(normalize(s))));
+            examples.add(new Example(NONE, vector(encoder, s)));
         }
         return new Index(gen, slotTypes, examples, intents);
+    }
+
+    private float[] vector(SentenceEncoder encoder, String sentence) {
+        String text = normalize(sentence);
+        return vectors.computeIfAbsent(encoder, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(text, encoder::encode);
     }
 
     static String normalize(String s) {
