@@ -132,6 +132,8 @@ final class Hub implements AutoCloseable {
         // The models and native libraries io.glint.djl copies out of its jar (~94 MB) live outside the framework
         // cache, which is cleaned at every start, and are shared by the service and the short commands.
         p.put("glint.djl.dir", home.data().resolve("djl").toString());
+        // The NLU's vectors of the skills' examples, kept across restarts for the same reason.
+        p.put("glint.nlu.dir", home.data().resolve("nlu").toString());
         // FileInstall makes one watcher per folder of a comma-separated felix.fileinstall.dir, each with the
         // settings below: conf/ feeds ConfigAdmin, skills/ is the hot folder. Both accept jars and config files.
         p.put("felix.fileinstall.dir", home.conf() + "," + home.skills());

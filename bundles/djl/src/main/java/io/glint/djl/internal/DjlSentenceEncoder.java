@@ -67,6 +67,9 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
                         .optDevice(Device.cpu())
                         .optOption("intraOpNumThreads", THREADS_PER_CALL)
                         .optOption("interOpNumThreads", THREADS_PER_CALL)
+                        // a gateway's memory matters more than the arena's speed-up on tiny inputs
+                        .optOption("cpuArenaAllocator", "false")
+                        .optOption("memoryPatternOptimization", "false")
                         .optTranslator(new ClsEmbeddingTranslator(tokenizer))
                         .build();
                 DjlSentenceEncoder encoder = new DjlSentenceEncoder(model, classLoader, tokenizer,

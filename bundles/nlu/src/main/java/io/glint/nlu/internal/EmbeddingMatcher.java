@@ -61,6 +61,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
     private final ExecutorService indexer;
     private final boolean synchronous;
     private final AtomicLong generation = new AtomicLong();
+    /** Where vectors are kept across restarts (one file per model), or null to keep them in memory only. */
+    private volatile java.nio.file.Path cacheDir;
     private volatile Catalog catalog = Catalog.empty();
 
     /**
@@ -81,6 +83,76 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public void addEncoder(SentenceEncoder encoder) {
         encoders.put(encoder.lang(), encoder);
         reindex(encoder.lang());
+    }
+
+    /**
+     * Keeps computed vectors in files under {@code dir}, so a restart does not encode every example again (a
+     * model takes milliseconds per sentence; a home's skills have thousands).
+     */
+    public void persistIn(java.nio.file.Path dir) {
+        this.cacheDir = dir;
+    }
+
+    private Map<String, float[]> cache(SentenceEncoder encoder) {
+        return vectors.computeIfAbsent(encoder, e -> {
+            Map<String, float[]> loaded = new ConcurrentHashMap<>();
+            java.nio.file.Path file = cacheFile(e);
+            if (file != null && java.nio.file.Files.isReadable(file)) {
+                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                        java.nio.file.Files.newInputStream(file)))) {
+                    int count = in.readInt();
+                    for (int i = 0; i < count; i++) {
+                        String text = in.readUTF();
+                        float[] v = new float[in.readInt()];
+                        for (int k = 0; k < v.length; k++) {
+                            v[k] = in.readFloat();
+                        }
+                        if (v.length == e.dimension()) {
+                            loaded.put(text, v);
+                        }
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    LOG.warn("Ignoring the vector cache {} ({}); the examples will be encoded again", file,
+                            ex.getMessage());
+                    loaded.clear();
+                }
+            }
+            return loaded;
+        });
+    }
+
+    private java.nio.file.Path cacheFile(SentenceEncoder encoder) {
+        java.nio.file.Path dir = cacheDir;
+        return dir == null ? null : dir.resolve("vectors-" + encoder.model().replaceAll("[^A-Za-z0-9._-]", "_")
+                + ".bin");
+    }
+
+    private void save(SentenceEncoder encoder) {
+        java.nio.file.Path file = cacheFile(encoder);
+        Map<String, float[]> cached = vectors.get(encoder);
+        if (file == null || cached == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                    java.nio.file.Files.newOutputStream(tmp)))) {
+                Map<String, float[]> copy = new HashMap<>(cached);
+                out.writeInt(copy.size());
+                for (Map.Entry<String, float[]> e : copy.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeInt(e.getValue().length);
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not keep the vectors in {}: {}", file, e.getMessage());
+        }
     }
 
     public void removeEncoder(SentenceEncoder encoder) {
@@ -110,6 +182,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 return;
             }
             long start = System.nanoTime();
+            int before = cache(encoder).size();
             Index index;
             try {
                 index = build(lang, encoder, catalog, gen);
@@ -121,6 +194,9 @@ public final class EmbeddingMatcher implements IntentMatcher {
             Index current = byLanguage.get(lang);
             if (current == null || current.generation() < gen) {
                 byLanguage.put(lang, index);
+            }
+            if (vectors.get(encoder).size() != before) {
+                save(encoder);
             }
             LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.examples().size(),
                     index.intents().size(), lang, encoder.model(), (System.nanoTime() - start) / 1_000_000);
@@ -162,8 +238,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
 
     private float[] vector(SentenceEncoder encoder, String sentence) {
         String text = normalize(sentence);
-        return vectors.computeIfAbsent(encoder, e -> new ConcurrentHashMap<>())
-                .computeIfAbsent(text, encoder::encode);
+        return cache(encoder).computeIfAbsent(text, encoder::encode);
     }
 
     static String normalize(String s) {

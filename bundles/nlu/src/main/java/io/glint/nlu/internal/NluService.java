@@ -35,16 +35,16 @@ public class NluService implements Nlu {
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
         @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.80;
+        double enMinScore() default 0.79;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
-        double enMinMargin() default 0.02;
+        double enMinMargin() default 0.0;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
-        double zhMinScore() default 0.80;
+        double zhMinScore() default 0.79;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
-        double zhMinMargin() default 0.02;
+        double zhMinMargin() default 0.0;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NluService.class);
@@ -57,10 +57,15 @@ public class NluService implements Nlu {
     private final EmbeddingMatcher embeddings;
 
     @Activate
-    public NluService(@Reference Devices devices, Config config) {
+    public NluService(@Reference Devices devices, Config config, org.osgi.framework.BundleContext context) {
         this(devices, new EmbeddingMatcher(Map.of(
                 "en", new EmbeddingMatcher.Thresholds(config.enMinScore(), config.enMinMargin()),
                 "zh", new EmbeddingMatcher.Thresholds(config.zhMinScore(), config.zhMinMargin())), false));
+        String dir = context.getProperty("glint.nlu.dir");
+        java.io.File data = dir != null ? new java.io.File(dir) : context.getDataFile("vectors");
+        if (data != null) {
+            embeddings.persistIn(data.toPath());
+        }
     }
 
     /** Templates first, then the embedding matcher. */
