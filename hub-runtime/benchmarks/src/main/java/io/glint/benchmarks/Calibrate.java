@@ -32,7 +32,7 @@ public final class Calibrate {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: Calibrate DEV.tsv [maxFalseAcceptance, default 0.04]");
+            System.err.println("usage: Calibrate DEV.tsv|--own-examples-LANG [maxFalseAcceptance, default 0.04]");
             System.exit(2);
         }
         double maxFa = args.length > 1 ? Double.parseDouble(args[1]) : 0.04;
@@ -40,7 +40,22 @@ public final class Calibrate {
         try (Pipeline templates = new Pipeline(List.of()); Pipeline model = new Pipeline(encoders)) {
             Set<String> installed = model.nlu.intents();
             List<Row> rows = new ArrayList<>();
-            for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            if (args[0].startsWith("--own-examples-")) {
+                // No development set in this language: the skills' own example sentences (and the hub's
+                // out-of-scope ones), each scored with its own copy left out of the index.
+                String lang = args[0].substring("--own-examples-".length());
+                Lexicon lexicon = new Lexicon(model.registry.rooms(), model.registry.all(), 0);
+                model.embeddings.examples(lang).forEach((intent, sentences) -> {
+                    for (String s : sentences) {
+                        Optional<Intent> t = templates.nlu.parse(new Utterance(s, lang, "calibrate", null));
+                        String template = t.map(Intent::name).filter(n -> !n.startsWith("dialog.")).orElse(null);
+                        rows.add(new Row(s, intent, lang, template,
+                                model.embeddings.score(Query.of(s, lang, Text.tokens(s), lexicon), true)));
+                    }
+                });
+            }
+            for (String line : args[0].startsWith("--") ? List.<String>of()
+                    : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
                 }

@@ -42,7 +42,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public record Thresholds(double minScore, double minMargin) {
     }
 
-    private record Example(String intent, float[] vector) {
+    private record Example(String intent, String text, float[] vector) {
     }
 
     private record Index(long generation, Map<String, Map<String, String>> slotTypes, List<Example> examples,
@@ -226,12 +226,12 @@ public final class EmbeddingMatcher implements IntentMatcher {
                             lang));
                 }
                 for (String s : sentences) {
-                    examples.add(new Example(intent.name(), vector(encoder, s)));
+                    examples.add(new Example(intent.name(), normalize(s), vector(encoder, s)));
                 }
             }
         }
         for (String s : negatives.getOrDefault(lang, List.of())) {
-            examples.add(new Example(NONE, vector(encoder, s)));
+            examples.add(new Example(NONE, normalize(s), vector(encoder, s)));
         }
         return new Index(gen, slotTypes, examples, intents);
     }
@@ -270,14 +270,26 @@ public final class EmbeddingMatcher implements IntentMatcher {
 
     /** Scores without applying the acceptance rule: for calibration and evaluation. */
     public Scored score(Query q) {
+        return score(q, false);
+    }
+
+    /**
+     * As {@link #score(Query)}, optionally leaving out the index's own copy of the sentence: "leave one out",
+     * to see how an example the skill author wrote would fare if it had not been written.
+     */
+    public Scored score(Query q, boolean leaveOut) {
         SentenceEncoder encoder = encoders.get(q.lang());
         Index index = byLanguage.get(q.lang());
         if (encoder == null || index == null || index.examples().isEmpty()) {
             return null;
         }
-        float[] v = encoder.encode(normalize(q.text()));
+        String text = normalize(q.text());
+        float[] v = encoder.encode(text);
         Map<String, Double> bestPerIntent = new LinkedHashMap<>();
         for (Example e : index.examples()) {
+            if (leaveOut && e.text().equals(text)) {
+                continue;
+            }
             double cos = dot(v, e.vector());
             bestPerIntent.merge(e.intent(), cos, Math::max);
         }
@@ -299,6 +311,21 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
         String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), index.intents());
         return new Scored(settled, best, second, none);
+    }
+
+    /** The example sentences (not template samples) per intent, and the out-of-scope sentences, of a language. */
+    public Map<String, List<String>> examples(String lang) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (SkillSpec skill : catalog.specs()) {
+            for (IntentSpec intent : skill.intents()) {
+                LanguageSpec spec = intent.languages().get(lang);
+                if (spec != null && !intent.name().startsWith("dialog.")) {
+                    out.computeIfAbsent(intent.name(), k -> new ArrayList<>()).addAll(spec.examples());
+                }
+            }
+        }
+        out.put(NONE, negatives.getOrDefault(lang, List.of()));
+        return out;
     }
 
     /** The languages with an encoder and an index. */
