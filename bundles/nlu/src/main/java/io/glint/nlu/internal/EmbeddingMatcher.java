@@ -37,6 +37,8 @@ import io.glint.nlu.TemplateSpec;
 public final class EmbeddingMatcher implements IntentMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMatcher.class);
     static final String NONE = "none";
+    /** How many nearest examples of an intent make its score. */
+    static final int NEAREST = Integer.getInteger("glint.nlu.nearest", 1);
 
     /** Acceptance rule for one language. */
     public record Thresholds(double minScore, double minMargin) {
@@ -285,14 +287,35 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
         String text = normalize(q.text());
         float[] v = encoder.encode(text);
-        Map<String, Double> bestPerIntent = new LinkedHashMap<>();
+        // per intent, the mean of its K nearest examples: one stray example close to the utterance matters less
+        Map<String, double[]> nearest = new LinkedHashMap<>();
         for (Example e : index.examples()) {
             if (leaveOut && e.text().equals(text)) {
                 continue;
             }
             double cos = dot(v, e.vector());
-            bestPerIntent.merge(e.intent(), cos, Math::max);
+            double[] top = nearest.computeIfAbsent(e.intent(), k -> filled(NEAREST));
+            if (cos > top[NEAREST - 1]) {
+                int i = NEAREST - 1;
+                while (i > 0 && top[i - 1] < cos) {
+                    top[i] = top[i - 1];
+                    i--;
+                }
+                top[i] = cos;
+            }
         }
+        Map<String, Double> bestPerIntent = new LinkedHashMap<>();
+        nearest.forEach((intent, top) -> {
+            double sum = 0;
+            int n = 0;
+            for (double d : top) {
+                if (d > -2) {
+                    sum += d;
+                    n++;
+                }
+            }
+            bestPerIntent.put(intent, sum / Math.max(1, n));
+        });
         double none = bestPerIntent.getOrDefault(NONE, -1.0);
         String bestIntent = NONE;
         double best = -1;
@@ -338,6 +361,12 @@ public final class EmbeddingMatcher implements IntentMatcher {
     /** Whether an encoder and an index exist for the language (the model may still be loading). */
     public boolean ready(String lang) {
         return encoders.containsKey(lang) && byLanguage.containsKey(lang);
+    }
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, -3);
+        return a;
     }
 
     private static double dot(float[] a, float[] b) {

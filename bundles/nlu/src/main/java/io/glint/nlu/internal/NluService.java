@@ -41,7 +41,7 @@ public class NluService implements Nlu {
         double enMinMargin() default 0.0;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
-        double zhMinScore() default 0.70;
+        double zhMinScore() default 0.715;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
         double zhMinMargin() default 0.0;
