@@ -35,7 +35,7 @@ public class NluService implements Nlu {
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
         @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.79;
+        double enMinScore() default 0.785;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
         double enMinMargin() default 0.0;
