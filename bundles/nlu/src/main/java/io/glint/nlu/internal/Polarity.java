@@ -27,7 +27,8 @@ final class Polarity {
     private static final Side ON = new Side(Set.of("on", "开", "启", "亮"));
     private static final Side OFF = new Side(Set.of("off", "关", "熄", "灭"));
     private static final Side UNLOCK = new Side(Set.of("unlock", "unlocked", "解", "开"));
-    private static final Side LOCK = new Side(Set.of("lock", "locked", "锁", "上"));
+    // not 锁 alone: it is also in 解锁
+    private static final Side LOCK = new Side(Set.of("lock", "locked", "上"));
     private static final Side OPEN = new Side(Set.of("open", "raise", "up", "开", "拉开", "升"));
     private static final Side CLOSE = new Side(Set.of("close", "shut", "lower", "down", "关", "合", "拉上", "降"));
     private static final Side START = new Side(Set.of("start", "begin", "clean", "vacuum", "开", "始", "启", "扫"));
@@ -42,14 +43,42 @@ final class Polarity {
             new Pair("car.unlock", UNLOCK, "car.lock", LOCK),
             new Pair("car.climate_start", START, "car.climate_stop", STOP));
 
-    /** Words that say which way a "change" goes, for intents with a change slot. */
-    static final Map<String, Set<String>> CHANGE = Map.of(
-            "up", Set.of("up", "louder", "brighter", "warmer", "hotter", "higher", "raise", "increase", "more",
-                    "boost", "大", "高", "亮", "暖", "加", "升", "热"),
-            "down", Set.of("down", "quieter", "softer", "dimmer", "darker", "cooler", "colder", "lower", "decrease",
-                    "less", "reduce", "小", "低", "暗", "凉", "减", "降", "冷"));
+    /** Words that ask for a change in a direction ("louder", "turn it down", "调高"). */
+    private static final Set<String> UP = Set.of("up", "louder", "brighter", "warmer", "hotter", "higher", "raise",
+            "increase", "more", "boost", "高", "大", "加", "升");
+    private static final Set<String> DOWN = Set.of("down", "quieter", "softer", "dimmer", "darker", "cooler",
+            "colder", "lower", "decrease", "less", "reduce", "低", "小", "减", "降");
+    /**
+     * Words that describe how things are: the wearer wants the opposite ("it's too dark" → brighter, "好冷" →
+     * warmer). A Chinese adjective right after a verb of changing (调亮, 调暗) asks for that direction instead.
+     */
+    private static final Set<String> WANT_UP = Set.of("dark", "dim", "cold", "chilly", "freezing", "quiet", "暗", "冷",
+            "凉", "黑");
+    private static final Set<String> WANT_DOWN = Set.of("bright", "hot", "warm", "loud", "noisy", "boiling", "热", "吵",
+            "闷", "亮", "暖");
+    private static final Set<String> ZH_CHANGE_VERBS = Set.of("调", "变", "弄", "开", "放");
 
     private Polarity() {
+    }
+
+    /** "up", "down", or null when the words do not say. */
+    static String change(List<String> tokens) {
+        int up = 0;
+        int down = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            boolean afterVerb = i > 0 && ZH_CHANGE_VERBS.contains(tokens.get(i - 1));
+            if (afterVerb && (t.equals("亮") || t.equals("暖"))) {
+                up++;
+            } else if (afterVerb && (t.equals("暗") || t.equals("凉"))) {
+                down++;
+            } else if (WANT_UP.contains(t) || UP.contains(t)) {
+                up++;
+            } else if (WANT_DOWN.contains(t) || DOWN.contains(t)) {
+                down++;
+            }
+        }
+        return up == down ? null : up > down ? "up" : "down";
     }
 
     /** The intent to take: the model's choice, or its opposite when the words say so and it is installed. */
@@ -65,10 +94,4 @@ final class Polarity {
         return intent;
     }
 
-    /** "up", "down", or null when the words do not say. */
-    static String change(List<String> tokens) {
-        boolean up = tokens.stream().anyMatch(CHANGE.get("up")::contains);
-        boolean down = tokens.stream().anyMatch(CHANGE.get("down")::contains);
-        return up == down ? null : up ? "up" : "down";
-    }
 }

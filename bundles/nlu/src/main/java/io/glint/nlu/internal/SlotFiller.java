@@ -20,7 +20,8 @@ final class SlotFiller {
 
     static Map<String, Slot> fill(Map<String, String> slotTypes, Query q) {
         Map<String, Slot> slots = new LinkedHashMap<>();
-        RegistryResolver resolver = new RegistryResolver(q.lexicon(), q.referents());
+        // no referents: in "it is far too dark in here" the "it" refers to nothing
+        RegistryResolver resolver = new RegistryResolver(q.lexicon());
         List<String> tokens = q.tokens();
         boolean[] used = new boolean[tokens.size()];
         for (Map.Entry<String, String> slot : slotTypes.entrySet()) {
@@ -33,7 +34,8 @@ final class SlotFiller {
                 for (int from = 0; from + len <= tokens.size(); from++) {
                     if (free(used, from, from + len)) {
                         Template.Resolution r = resolver.resolve(type, tokens, from, from + len);
-                        if (r != null && r.resolved() && !r.candidates().isEmpty()) {
+                        if (r != null && r.resolved() && !r.candidates().isEmpty()
+                                && !io.glint.nlu.Nlu.UNRESOLVED_REFERENCE.equals(r.value())) {
                             slots.put(slot.getKey(), new Slot(slot.getKey(), SlotTypes.base(type),
                                     Text.join(tokens, from, from + len), r.value(), r.candidates()));
                             for (int i = from; i < from + len; i++) {
