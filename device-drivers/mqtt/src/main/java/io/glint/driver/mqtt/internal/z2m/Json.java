@@ -1,0 +1,31 @@
+package io.glint.driver.mqtt.internal.z2m;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one Jackson mapper of the zigbee2mqtt code, with limits tight enough for payloads from the network. */
+final class Json {
+    /** zigbee2mqtt nests exposes a few levels deep (composite inside light); nothing legitimate goes near this. */
+    static final int MAX_NESTING = 32;
+    static final int MAX_STRING = 64 * 1024;
+
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING)
+                    .maxNumberLength(64)
+                    .build())
+            .build());
+
+    /** Jackson's message without the source dump it appends (which would echo the hostile payload). */
+    static String reason(IOException e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    }
+
+    private Json() {
+    }
+}
