@@ -1,0 +1,557 @@
+package io.glint.driver.mqtt.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.glint.api.device.Availability;
+import io.glint.api.device.Command;
+import io.glint.api.device.CommandResult;
+import io.glint.api.device.Device;
+import io.glint.api.device.Room;
+import io.glint.api.driver.DeviceDriver;
+import io.glint.api.driver.DeviceRegistry;
+import io.glint.api.skill.FailureCode;
+import io.glint.driver.mqtt.internal.z2m.Z2mCommandException;
+import io.glint.driver.mqtt.internal.z2m.Z2mDevice;
+import io.glint.driver.mqtt.internal.z2m.Z2mDevices;
+import io.glint.driver.mqtt.internal.z2m.Z2mPayloadException;
+import io.glint.driver.mqtt.internal.z2m.Z2mPayloads;
+import io.glint.paho.NoDelaySocketFactory;
+
+/**
+ * The MQTT driver: one Paho client to the configured broker, zigbee2mqtt devices discovered from the retained
+ * {@code <base>/bridge/devices}, their state and availability from {@code <base>/<name>[/availability]}, and
+ * commands published to {@code <base>/<name>/set}.
+ *
+ * <p>Threads: Paho's callback thread only hands work over; every message, and every call into Paho made because
+ * of a callback, runs on the driver's single {@link #worker} thread, so the device maps need no locking there.
+ * Command results are completed on {@link #results}, so whatever the caller chained to them never runs on
+ * Paho's thread either. A command is published only while connected and carries an MQTT 5 message expiry equal
+ * to the time left, and Paho keeps no session (clean start, expiry 0, memory persistence), so nothing is sent
+ * after the command has been answered.
+ */
+@Component(service = DeviceDriver.class, immediate = true, configurationPid = MqttDriver.PID)
+@Designate(ocd = MqttDriverConfig.class)
+public final class MqttDriver implements DeviceDriver {
+    static final String PID = "io.glint.driver.mqtt";
+    static final String DRIVER_ID = "mqtt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttDriver.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final long STOP_WAIT_MS = 1000;
+    /** Retained state or availability that arrives before bridge/devices is kept this long, bounded. */
+    private static final int MAX_EARLY_MESSAGES = 2_000;
+    private static final int MAX_EARLY_BYTES = 4 * 1024 * 1024;
+
+    /** What the OCD says, as plain values the tests can build. */
+    record Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
+            boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs) {
+
+        static Settings of(MqttDriverConfig c) {
+            return new Settings(c.brokerUri(), c.clientId(), c.username(), c.password(), c.baseTopic(),
+                    c.zigbee2mqtt(), c.commandTimeoutMs(), c.reconnectMaxDelayMs());
+        }
+    }
+
+    private final DeviceRegistry registry;
+    private final Settings settings;
+    private final String base;
+    private final Z2mDevices parser = new Z2mDevices(DRIVER_ID);
+    private final ScheduledExecutorService worker;
+    private final ExecutorService results;
+    /** By Glint device id; written on the worker, read by {@link #execute}. */
+    private final Map<String, Z2mDevice> devices = new ConcurrentHashMap<>();
+    private final Map<String, Availability> availability = new ConcurrentHashMap<>();
+    // Worker thread only.
+    private final Map<String, Z2mDevice> byFriendlyName = new HashMap<>();
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, byte[]> early = new LinkedHashMap<>();
+    private int earlyBytes;
+    private long retryDelayMs = FIRST_RETRY.toMillis();
+
+    private volatile MqttAsyncClient client;
+    private volatile MqttConnectionOptions options;
+    private volatile boolean closed;
+
+    @Activate
+    public MqttDriver(@Reference(name = "registry") DeviceRegistry registry, MqttDriverConfig config) {
+        this(registry, Settings.of(config));
+    }
+
+    MqttDriver(DeviceRegistry registry, Settings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.settings = settings;
+        String baseTopic = settings.baseTopic() == null ? "" : settings.baseTopic().trim();
+        while (baseTopic.endsWith("/")) {
+            baseTopic = baseTopic.substring(0, baseTopic.length() - 1);
+        }
+        this.base = baseTopic.isEmpty() ? "zigbee2mqtt" : baseTopic;
+        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemon("glint-mqtt"));
+        scheduled.setRemoveOnCancelPolicy(true);
+        this.worker = scheduled;
+        this.results = Executors.newSingleThreadExecutor(daemon("glint-mqtt-results"));
+        String uri = settings.brokerUri() == null ? "" : settings.brokerUri().trim();
+        if (uri.isEmpty()) {
+            LOG.info("No MQTT broker configured ({} brokerUri is empty); MQTT devices are off", PID);
+        } else if (!settings.zigbee2mqtt()) {
+            LOG.info("MQTT broker {} configured but no convention is on (zigbee2mqtt=false); not connecting", uri);
+        } else {
+            worker.execute(() -> start(uri));
+        }
+    }
+
+    @Override
+    public String id() {
+        return DRIVER_ID;
+    }
+
+    /** Whether the client is connected to the broker now. */
+    boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    // ---------------------------------------------------------------------------------------------- commands
+
+    @Override
+    public CompletionStage<CommandResult> execute(Device device, Command command, Instant deadline) {
+        String id = device.id();
+        String name = device.name();
+        MqttAsyncClient c = client;
+        if (closed || c == null || !c.isConnected()) {
+            return failed(id, "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.");
+        }
+        Z2mDevice z = devices.get(id);
+        if (z == null) {
+            return failed(id, "The " + name + " is no longer known to zigbee2mqtt.");
+        }
+        if (availability.get(id) == Availability.OFFLINE) {
+            return failed(id, offline(z));
+        }
+        String json;
+        try {
+            json = Z2mPayloads.set(z, command);
+        } catch (Z2mCommandException e) {
+            return CompletableFuture.completedFuture(CommandResult.failed(id, e.code(), e.getMessage()));
+        }
+        long leftMs = Math.min(Duration.between(Instant.now(), deadline).toMillis(), settings.commandTimeoutMs());
+        if (leftMs <= 0) {
+            return failed(id, "The " + name + " could not be reached in time.");
+        }
+        MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, false, null);
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(Math.max(1L, (leftMs + 999) / 1000));
+        message.setProperties(properties);
+
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        result.completeOnTimeout(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, "The MQTT broker did not"
+                + " confirm the command for the " + name + " in time."), leftMs, TimeUnit.MILLISECONDS);
+        String brokerDown = "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.";
+        try {
+            c.publish(z.setTopic(base), message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    completeLater(result, CommandResult.ok(id));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.warn("Command for {} not acknowledged: {}", z.friendlyName(), e == null ? "?" : e.toString());
+                    completeLater(result, CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("Command for {} not sent: {}", z.friendlyName(), e.toString());
+            result.complete(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
+        }
+        return result;
+    }
+
+    /** Called on Paho's thread: the caller's continuations must run elsewhere. */
+    private void completeLater(CompletableFuture<CommandResult> result, CommandResult value) {
+        try {
+            results.execute(() -> result.complete(value));
+        } catch (RejectedExecutionException stopping) {
+            result.complete(value);
+        }
+    }
+
+    private static CompletionStage<CommandResult> failed(String id, String reason) {
+        return CompletableFuture.completedFuture(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, reason));
+    }
+
+    private static String offline(Z2mDevice z) {
+        return "The " + z.device().name() + " is offline according to zigbee2mqtt.";
+    }
+
+    // ------------------------------------------------------------------------------------------- connection
+
+    /** On the worker. */
+    private void start(String uri) {
+        MqttAsyncClient c;
+        try {
+            c = new MqttAsyncClient(uri, clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            LOG.error("MQTT devices not started: broker URI {} is not usable: {}", uri, e.getMessage());
+            return;
+        }
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setSessionExpiryInterval(0L);
+        o.setAutomaticReconnect(true);
+        int maxDelaySeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, settings.reconnectMaxDelayMs() / 1000));
+        o.setAutomaticReconnectDelay((int) FIRST_RETRY.toSeconds(), maxDelaySeconds);
+        o.setConnectionTimeout(10);
+        o.setKeepAliveInterval(30);
+        if (settings.username() != null && !settings.username().isBlank()) {
+            o.setUserName(settings.username().trim());
+        }
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            o.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        if (uri.toLowerCase(Locale.ROOT).startsWith("tcp://")) {
+            o.setSocketFactory(new NoDelaySocketFactory());
+        }
+        c.setCallback(new Callback());
+        this.options = o;
+        this.client = c;
+        connect();
+    }
+
+    private String clientId() {
+        String id = settings.clientId();
+        return id == null || id.isBlank() ? "glint-hub" : id.trim();
+    }
+
+    /**
+     * On the worker. Once connected, Paho reconnects by itself; until the first connection succeeds, this
+     * retries with the same doubling delay.
+     */
+    private void connect() {
+        MqttAsyncClient c = client;
+        if (closed || c == null || c.isConnected()) {
+            return;
+        }
+        try {
+            c.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.info("Connected to MQTT broker {}", c.getServerURI());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    String why = e == null ? "?" : e.getMessage();
+                    onWorker(() -> retry(why));
+                }
+            });
+        } catch (MqttException e) {
+            retry(e.getMessage());
+        }
+    }
+
+    /** On the worker: the first connection failed; try again later, a little later each time. */
+    private void retry(String why) {
+        if (closed) {
+            return;
+        }
+        LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", settings.brokerUri(), why, retryDelayMs);
+        schedule(this::connect, retryDelayMs);
+        retryDelayMs = Math.min(retryDelayMs * 2, Math.max(1000, settings.reconnectMaxDelayMs()));
+    }
+
+    /** On the worker, after every (re)connect: subscribing again also makes the broker resend what is retained. */
+    private void subscribe() {
+        MqttAsyncClient c = client;
+        if (closed || c == null || !c.isConnected()) {
+            return;
+        }
+        // <base>/# rather than <base>/+ and <base>/+/availability: friendly names carry the room
+        // ("kitchen/ceiling"), so device topics are more than one level deep. No-local: not our own /set.
+        MqttSubscription all = new MqttSubscription(base + "/#", 1);
+        all.setNoLocal(true);
+        try {
+            c.subscribe(new MqttSubscription[] {all}, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.debug("Subscribed to {}/#", base);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.error("Subscribing to {}/# failed; MQTT devices will not update until the next reconnect: {}",
+                            base, e == null ? "?" : e.getMessage());
+                }
+            }, null);
+        } catch (MqttException e) {
+            LOG.error("Subscribing to {}/# failed: {}", base, e.getMessage());
+        }
+    }
+
+    private void schedule(Runnable task, long delayMs) {
+        try {
+            worker.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated
+        }
+    }
+
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated
+        }
+    }
+
+    /** Paho's callbacks: nothing here calls into Paho or does work; it is all handed to the worker. */
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                LOG.info("Reconnected to MQTT broker {}", serverUri);
+            }
+            onWorker(MqttDriver.this::subscribe);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closed) {
+                LOG.warn("Lost the MQTT broker ({}); reconnecting", response == null ? "?" : response.toString());
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            onWorker(() -> handle(topic, payload));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // commands are answered through their own listener
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- messages
+
+    /** On the worker. A bad message is logged and dropped; it never stops the driver. */
+    void handle(String topic, byte[] payload) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (topic.equals(base + "/bridge/devices")) {
+                devices(payload);
+                return;
+            }
+            if (!topic.startsWith(base + "/") || topic.startsWith(base + "/bridge/")) {
+                return;
+            }
+            String rest = topic.substring(base.length() + 1);
+            Z2mDevice z = byFriendlyName.get(rest);
+            if (z != null) {
+                state(z, payload);
+                return;
+            }
+            if (rest.endsWith("/availability")) {
+                z = byFriendlyName.get(rest.substring(0, rest.length() - "/availability".length()));
+                if (z != null) {
+                    availability(z, payload);
+                    return;
+                }
+            }
+            if (!rest.endsWith("/set") && !rest.endsWith("/get")) {
+                keepEarly(topic, payload);
+            }
+        } catch (Z2mPayloadException e) {
+            LOG.warn("{} ignored: {}", topic, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} ignored", topic, e);
+        }
+    }
+
+    private void devices(byte[] payload) throws Z2mPayloadException {
+        List<Z2mDevice> found = parser.parse(payload);
+        Set<String> ids = new HashSet<>();
+        Map<String, Z2mDevice> names = new HashMap<>();
+        for (Z2mDevice z : found) {
+            ids.add(z.device().id());
+            names.put(z.friendlyName(), z);
+            Room room = z.room();
+            if (room != null && !room.equals(rooms.get(room.id()))) {
+                registry.defineRoom(room);
+                rooms.put(room.id(), room);
+            }
+            String id = z.device().id();
+            if (!z.equals(devices.get(id))) {
+                // Unchanged devices are not announced again: that would reset the state the registry holds.
+                registry.announce(z.device());
+                Availability known = availability.get(id);
+                if (known == Availability.OFFLINE) {
+                    registry.updateAvailability(id, known, offline(z));
+                }
+            }
+            devices.put(id, z);
+        }
+        for (String id : Set.copyOf(devices.keySet())) {
+            if (!ids.contains(id)) {
+                devices.remove(id);
+                availability.remove(id);
+                registry.withdraw(id);
+            }
+        }
+        byFriendlyName.clear();
+        byFriendlyName.putAll(names);
+        LOG.info("zigbee2mqtt: {} devices", found.size());
+        // State and availability that were retained and arrived before their device.
+        for (Z2mDevice z : found) {
+            byte[] state = takeEarly(z.stateTopic(base));
+            if (state != null) {
+                handle(z.stateTopic(base), state);
+            }
+            byte[] available = takeEarly(z.availabilityTopic(base));
+            if (available != null) {
+                handle(z.availabilityTopic(base), available);
+            }
+        }
+    }
+
+    private void state(Z2mDevice z, byte[] payload) throws Z2mPayloadException {
+        Map<String, Object> values = Z2mPayloads.state(z, payload);
+        if (!values.isEmpty()) {
+            registry.updateState(z.device().id(), values);
+        }
+    }
+
+    private void availability(Z2mDevice z, byte[] payload) {
+        Availability a = Z2mPayloads.availability(payload);
+        String id = z.device().id();
+        if (a == Availability.UNKNOWN || a == availability.get(id)) {
+            return;
+        }
+        availability.put(id, a);
+        registry.updateAvailability(id, a, a == Availability.OFFLINE ? offline(z)
+                : "The " + z.device().name() + " is online according to zigbee2mqtt.");
+    }
+
+    private void keepEarly(String topic, byte[] payload) {
+        if (payload.length > Z2mPayloads.MAX_STATE_BYTES) {
+            return;
+        }
+        byte[] old = early.remove(topic);
+        if (old != null) {
+            earlyBytes -= old.length;
+        }
+        if (early.size() < MAX_EARLY_MESSAGES && earlyBytes + payload.length <= MAX_EARLY_BYTES) {
+            early.put(topic, payload);
+            earlyBytes += payload.length;
+        }
+    }
+
+    private byte[] takeEarly(String topic) {
+        byte[] payload = early.remove(topic);
+        if (payload != null) {
+            earlyBytes -= payload.length;
+        }
+        return payload;
+    }
+
+    // ------------------------------------------------------------------------------------------------- stop
+
+    @Deactivate
+    void deactivate() {
+        close();
+    }
+
+    /** Disconnects (bounded), stops the worker (bounded) and withdraws every device this driver announced. */
+    void close() {
+        closed = true;
+        MqttAsyncClient c = client;
+        if (c != null) {
+            try {
+                options.setAutomaticReconnect(false);
+                if (c.isConnected()) {
+                    c.disconnect(STOP_WAIT_MS / 2).waitForCompletion(STOP_WAIT_MS);
+                }
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("MQTT disconnect: {}", e.toString());
+            }
+            try {
+                c.close(true);
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("MQTT close: {}", e.toString());
+            }
+        }
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("MQTT message thread did not stop within {} ms", STOP_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (String id : Set.copyOf(devices.keySet())) {
+            registry.withdraw(id);
+        }
+        devices.clear();
+        availability.clear();
+        results.shutdown();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

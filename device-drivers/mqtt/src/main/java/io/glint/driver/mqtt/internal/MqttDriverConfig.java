@@ -1,0 +1,40 @@
+package io.glint.driver.mqtt.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Glint MQTT devices",
+        description = "Devices behind an MQTT broker: zigbee2mqtt bridges (Homie to come).")
+public @interface MqttDriverConfig {
+
+    @AttributeDefinition(name = "Broker URI", required = false,
+            description = "tcp://host:1883 of the broker the devices are on. Empty: the driver stays idle.")
+    String brokerUri() default "";
+
+    @AttributeDefinition(name = "Client id",
+            description = "MQTT client id of the hub; must be unique on the broker.")
+    String clientId() default "glint-hub";
+
+    @AttributeDefinition(name = "User name", required = false, description = "Empty: connect anonymously.")
+    String username() default "";
+
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+    String password() default "";
+
+    @AttributeDefinition(name = "zigbee2mqtt base topic",
+            description = "zigbee2mqtt's mqtt.base_topic.")
+    String baseTopic() default "zigbee2mqtt";
+
+    @AttributeDefinition(name = "zigbee2mqtt", description = "Discover and control zigbee2mqtt devices.")
+    boolean zigbee2mqtt() default true;
+
+    @AttributeDefinition(name = "Command timeout (ms)",
+            description = "How long the broker may take to acknowledge a command, at most.", min = "100")
+    long commandTimeoutMs() default 2000;
+
+    @AttributeDefinition(name = "Longest reconnect delay (ms)",
+            description = "After losing the broker the driver retries with a growing delay, up to this.",
+            min = "1000")
+    long reconnectMaxDelayMs() default 30000;
+}

@@ -1,0 +1,136 @@
+package io.glint.driver.mqtt.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Debian's Mosquitto as a child process on a free loopback port, with a throwaway configuration: anonymous,
+ * no persistence, nothing written outside {@code folder}. (Copied from bundles/paho's tests, plus a restart on the
+ * same port.)
+ */
+final class Mosquitto implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private Mosquitto(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a broker and returns once it accepts connections; fails the test otherwise. */
+    static Mosquitto start(Path folder) throws IOException, InterruptedException {
+        return start(folder, freeLoopbackPort());
+    }
+
+    /** A new broker on the port of this one (which must be stopped): what clients see as a broker restart. */
+    Mosquitto restart(Path folder) throws IOException, InterruptedException {
+        return start(folder, port);
+    }
+
+    private static Mosquitto start(Path folder, int port) throws IOException, InterruptedException {
+        Path executable = executable().orElseGet(() -> fail(
+                "mosquitto is not installed: the MQTT tests need a real broker; run `apt-get install mosquitto`"));
+        Path config = folder.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stderr",
+                "log_type error",
+                "log_type warning",
+                ""), StandardCharsets.UTF_8);
+        Path log = folder.resolve("mosquitto.log");
+        Process process = new ProcessBuilder(executable.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Mosquitto broker = new Mosquitto(process, port, log);
+        try {
+            broker.awaitListening();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    /** On PATH, or where Debian installs it: /usr/sbin is not on every user's PATH. */
+    private static Optional<Path> executable() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.concat(Stream.of(path.split(java.io.File.pathSeparator)), Stream.of("/usr/sbin"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "mosquitto"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** A port nothing listens on right now (the kernel's choice, so no guessing). */
+    static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("mosquitto exited with " + process.exitValue() + " before listening on port " + port + ": "
+                        + log());
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        fail("mosquitto did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds() + " s: " + log());
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Ends the broker at once, as a crash or {@code kill -9} would: no DISCONNECT to its clients. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+        }
+    }
+}
