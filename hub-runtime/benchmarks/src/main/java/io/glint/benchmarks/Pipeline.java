@@ -152,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         return file;
     }
 
-    private static String resource(String path) throws IOException {
+    static String resource(String path) throws IOException {
         try (InputStream in = Pipeline.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IOException(path + " is not on the class path");
@@ -161,7 +161,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private static InputStream stream(String s) {
+    static InputStream stream(String s) {
         return new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -512,8 +512,12 @@ public final class MqttDriver implements DeviceDriver {
         close();
     }
 
-    /** Disconnects (bounded), stops the worker (bounded) and withdraws every device this driver announced. */
-    void close() {
+    /**
+     * Disconnects (bounded), stops the worker (bounded) and withdraws every device this driver announced. Public
+     * only so code that builds the driver by hand outside OSGi (the benchmarks) can stop it; the framework calls
+     * {@link #deactivate()}.
+     */
+    public void close() {
         closed = true;
         MqttAsyncClient c = client;
         if (c != null) {
