@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,12 @@ import io.glint.api.device.Room;
 import io.glint.api.driver.DeviceDriver;
 import io.glint.api.driver.DeviceRegistry;
 import io.glint.api.skill.FailureCode;
+import io.glint.driver.mqtt.internal.homie.HomieCommandException;
+import io.glint.driver.mqtt.internal.homie.HomieDescriptions;
+import io.glint.driver.mqtt.internal.homie.HomieDevice;
+import io.glint.driver.mqtt.internal.homie.HomiePayloadException;
+import io.glint.driver.mqtt.internal.homie.HomiePayloads;
+import io.glint.driver.mqtt.internal.homie.HomieProperty;
 import io.glint.driver.mqtt.internal.z2m.Z2mCommandException;
 import io.glint.driver.mqtt.internal.z2m.Z2mDevice;
 import io.glint.driver.mqtt.internal.z2m.Z2mDevices;
@@ -59,7 +66,10 @@ import io.glint.paho.NoDelaySocketFactory;
 /**
  * The MQTT driver: one Paho client to the configured broker, zigbee2mqtt devices discovered from the retained
  * {@code <base>/bridge/devices}, their state and availability from {@code <base>/<name>[/availability]}, and
- * commands published to {@code <base>/<name>/set}.
+ * commands published to {@code <base>/<name>/set}; Homie 5 devices discovered from the retained
+ * {@code homie/5/<id>/$description}, their availability from {@code $state}, values from
+ * {@code <id>/<node>/<property>} and commands published to {@code <id>/<node>/<property>/set}. While the broker is
+ * lost every device is reported offline; on reconnect each is back to what its convention last said.
  *
  * <p>Threads: Paho's callback thread only hands work over; every message, and every call into Paho made because
  * of a callback, runs on the driver's single {@link #worker} thread, so the device maps need no locking there.
@@ -80,14 +90,24 @@ public final class MqttDriver implements DeviceDriver {
     /** Retained state or availability that arrives before bridge/devices is kept this long, bounded. */
     private static final int MAX_EARLY_MESSAGES = 2_000;
     private static final int MAX_EARLY_BYTES = 4 * 1024 * 1024;
+    /** Completes "The kitchen ceiling is offline: …" in the hub's speech. */
+    static final String BROKER_UNREACHABLE = "the MQTT broker cannot be reached";
 
     /** What the OCD says, as plain values the tests can build. */
     record Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
-            boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs) {
+            boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs, boolean homie,
+            String homieBase) {
+
+        /** zigbee2mqtt settings with Homie on at its default base. */
+        Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
+                boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs) {
+            this(brokerUri, clientId, username, password, baseTopic, zigbee2mqtt, commandTimeoutMs,
+                    reconnectMaxDelayMs, true, "homie/5");
+        }
 
         static Settings of(MqttDriverConfig c) {
             return new Settings(c.brokerUri(), c.clientId(), c.username(), c.password(), c.baseTopic(),
-                    c.zigbee2mqtt(), c.commandTimeoutMs(), c.reconnectMaxDelayMs());
+                    c.zigbee2mqtt(), c.commandTimeoutMs(), c.reconnectMaxDelayMs(), c.homie(), c.homieBase());
         }
     }
 
@@ -95,17 +115,26 @@ public final class MqttDriver implements DeviceDriver {
     private final Settings settings;
     private final String base;
     private final Z2mDevices parser = new Z2mDevices(DRIVER_ID);
+    private final String homieBase;
+    private final HomieDescriptions homieParser = new HomieDescriptions(DRIVER_ID);
     private final ScheduledExecutorService worker;
     private final ExecutorService results;
     /** By Glint device id; written on the worker, read by {@link #execute}. */
     private final Map<String, Z2mDevice> devices = new ConcurrentHashMap<>();
+    /** Homie devices by Glint id ({@code homie.<id>}); written on the worker, read by {@link #execute}. */
+    private final Map<String, HomieDevice> homieDevices = new ConcurrentHashMap<>();
+    /** Last availability the device's own convention reported, by Glint id. */
     private final Map<String, Availability> availability = new ConcurrentHashMap<>();
+    /** Why each Homie device is offline, from its {@code $state}; written on the worker. */
+    private final Map<String, String> homieOffline = new ConcurrentHashMap<>();
     // Worker thread only.
     private final Map<String, Z2mDevice> byFriendlyName = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, byte[]> early = new LinkedHashMap<>();
     private int earlyBytes;
     private long retryDelayMs = FIRST_RETRY.toMillis();
+    /** Whether every device has been reported offline because the broker was lost. */
+    private boolean brokerLost;
 
     private volatile MqttAsyncClient client;
     private volatile MqttConnectionOptions options;
@@ -124,6 +153,11 @@ public final class MqttDriver implements DeviceDriver {
             baseTopic = baseTopic.substring(0, baseTopic.length() - 1);
         }
         this.base = baseTopic.isEmpty() ? "zigbee2mqtt" : baseTopic;
+        String homieTopic = settings.homieBase() == null ? "" : settings.homieBase().trim();
+        while (homieTopic.endsWith("/")) {
+            homieTopic = homieTopic.substring(0, homieTopic.length() - 1);
+        }
+        this.homieBase = homieTopic.isEmpty() ? "homie/5" : homieTopic;
         ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemon("glint-mqtt"));
         scheduled.setRemoveOnCancelPolicy(true);
         this.worker = scheduled;
@@ -131,8 +165,9 @@ public final class MqttDriver implements DeviceDriver {
         String uri = settings.brokerUri() == null ? "" : settings.brokerUri().trim();
         if (uri.isEmpty()) {
             LOG.info("No MQTT broker configured ({} brokerUri is empty); MQTT devices are off", PID);
-        } else if (!settings.zigbee2mqtt()) {
-            LOG.info("MQTT broker {} configured but no convention is on (zigbee2mqtt=false); not connecting", uri);
+        } else if (!settings.zigbee2mqtt() && !settings.homie()) {
+            LOG.info("MQTT broker {} configured but no convention is on (zigbee2mqtt=false, homie=false);"
+                    + " not connecting", uri);
         } else {
             worker.execute(() -> start(uri));
         }
@@ -159,24 +194,44 @@ public final class MqttDriver implements DeviceDriver {
         if (closed || c == null || !c.isConnected()) {
             return failed(id, "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.");
         }
-        Z2mDevice z = devices.get(id);
-        if (z == null) {
-            return failed(id, "The " + name + " is no longer known to zigbee2mqtt.");
-        }
-        if (availability.get(id) == Availability.OFFLINE) {
-            return failed(id, offline(z));
-        }
-        String json;
-        try {
-            json = Z2mPayloads.set(z, command);
-        } catch (Z2mCommandException e) {
-            return CompletableFuture.completedFuture(CommandResult.failed(id, e.code(), e.getMessage()));
+        String topic;
+        String payload;
+        String label;
+        HomieDevice h = homieDevices.get(id);
+        if (h != null) {
+            if (availability.get(id) == Availability.OFFLINE) {
+                return failed(id, "The " + name + " is offline: "
+                        + homieOffline.getOrDefault(id, "it is not ready") + ".");
+            }
+            try {
+                HomiePayloads.Setting setting = HomiePayloads.set(h, command);
+                topic = h.setTopic(homieBase, setting.property());
+                payload = setting.payload();
+            } catch (HomieCommandException e) {
+                return CompletableFuture.completedFuture(CommandResult.failed(id, e.code(), e.getMessage()));
+            }
+            label = "Homie " + h.homieId();
+        } else {
+            Z2mDevice z = devices.get(id);
+            if (z == null) {
+                return failed(id, "The " + name + " is no longer known to zigbee2mqtt or Homie.");
+            }
+            if (availability.get(id) == Availability.OFFLINE) {
+                return failed(id, offline(z));
+            }
+            try {
+                payload = Z2mPayloads.set(z, command);
+            } catch (Z2mCommandException e) {
+                return CompletableFuture.completedFuture(CommandResult.failed(id, e.code(), e.getMessage()));
+            }
+            topic = z.setTopic(base);
+            label = z.friendlyName();
         }
         long leftMs = Math.min(Duration.between(Instant.now(), deadline).toMillis(), settings.commandTimeoutMs());
         if (leftMs <= 0) {
             return failed(id, "The " + name + " could not be reached in time.");
         }
-        MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, false, null);
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, null);
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1L, (leftMs + 999) / 1000));
         message.setProperties(properties);
@@ -186,7 +241,7 @@ public final class MqttDriver implements DeviceDriver {
                 + " confirm the command for the " + name + " in time."), leftMs, TimeUnit.MILLISECONDS);
         String brokerDown = "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.";
         try {
-            c.publish(z.setTopic(base), message, null, new MqttActionListener() {
+            c.publish(topic, message, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     completeLater(result, CommandResult.ok(id));
@@ -194,12 +249,12 @@ public final class MqttDriver implements DeviceDriver {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    LOG.warn("Command for {} not acknowledged: {}", z.friendlyName(), e == null ? "?" : e.toString());
+                    LOG.warn("Command for {} not acknowledged: {}", label, e == null ? "?" : e.toString());
                     completeLater(result, CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
                 }
             });
         } catch (MqttException | RuntimeException e) {
-            LOG.warn("Command for {} not sent: {}", z.friendlyName(), e.toString());
+            LOG.warn("Command for {} not sent: {}", label, e.toString());
             result.complete(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
         }
         return result;
@@ -306,23 +361,74 @@ public final class MqttDriver implements DeviceDriver {
         }
         // <base>/# rather than <base>/+ and <base>/+/availability: friendly names carry the room
         // ("kitchen/ceiling"), so device topics are more than one level deep. No-local: not our own /set.
-        MqttSubscription all = new MqttSubscription(base + "/#", 1);
-        all.setNoLocal(true);
+        // Homie: $state and $description of every device, and property values (<id>/<node>/<property>; /set is
+        // a level deeper, so our own commands do not come back).
+        List<String> filters = new ArrayList<>();
+        if (settings.zigbee2mqtt()) {
+            filters.add(base + "/#");
+        }
+        if (settings.homie()) {
+            filters.add(homieBase + "/+/$state");
+            filters.add(homieBase + "/+/$description");
+            filters.add(homieBase + "/+/+/+");
+        }
+        MqttSubscription[] subscriptions = new MqttSubscription[filters.size()];
+        for (int i = 0; i < subscriptions.length; i++) {
+            subscriptions[i] = new MqttSubscription(filters.get(i), 1);
+            subscriptions[i].setNoLocal(true);
+        }
         try {
-            c.subscribe(new MqttSubscription[] {all}, null, new MqttActionListener() {
+            c.subscribe(subscriptions, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    LOG.debug("Subscribed to {}/#", base);
+                    LOG.debug("Subscribed to {}", filters);
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    LOG.error("Subscribing to {}/# failed; MQTT devices will not update until the next reconnect: {}",
-                            base, e == null ? "?" : e.getMessage());
+                    LOG.error("Subscribing to {} failed; MQTT devices will not update until the next reconnect: {}",
+                            filters, e == null ? "?" : e.getMessage());
                 }
             }, null);
         } catch (MqttException e) {
-            LOG.error("Subscribing to {}/# failed: {}", base, e.getMessage());
+            LOG.error("Subscribing to {} failed: {}", filters, e.getMessage());
+        }
+    }
+
+    /** On the worker: the broker is gone, so every device this driver announced is out of reach. */
+    private void brokerLost() {
+        if (closed || brokerLost) {
+            return;
+        }
+        brokerLost = true;
+        for (String id : devices.keySet()) {
+            registry.updateAvailability(id, Availability.OFFLINE, BROKER_UNREACHABLE);
+        }
+        for (String id : homieDevices.keySet()) {
+            registry.updateAvailability(id, Availability.OFFLINE, BROKER_UNREACHABLE);
+        }
+    }
+
+    /**
+     * On the worker, before resubscribing: each device is back to what zigbee2mqtt last said of it (online when it
+     * never said). Retained availability that the broker resends afterwards corrects this as usual.
+     */
+    private void brokerBack() {
+        if (closed || !brokerLost) {
+            return;
+        }
+        brokerLost = false;
+        for (Map.Entry<String, Z2mDevice> e : devices.entrySet()) {
+            Availability known = availability.get(e.getKey());
+            if (known == Availability.OFFLINE) {
+                registry.updateAvailability(e.getKey(), known, offline(e.getValue()));
+            } else {
+                registry.updateAvailability(e.getKey(), Availability.ONLINE,
+                        "The " + e.getValue().device().name() + " is reachable again.");
+            }
+        }
+        for (HomieDevice h : homieDevices.values()) {
+            reportHomieAvailability(h);
         }
     }
 
@@ -349,13 +455,17 @@ public final class MqttDriver implements DeviceDriver {
             if (reconnect) {
                 LOG.info("Reconnected to MQTT broker {}", serverUri);
             }
-            onWorker(MqttDriver.this::subscribe);
+            onWorker(() -> {
+                brokerBack();
+                subscribe();
+            });
         }
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             if (!closed) {
                 LOG.warn("Lost the MQTT broker ({}); reconnecting", response == null ? "?" : response.toString());
+                onWorker(MqttDriver.this::brokerLost);
             }
         }
 
@@ -386,6 +496,19 @@ public final class MqttDriver implements DeviceDriver {
     /** On the worker. A bad message is logged and dropped; it never stops the driver. */
     void handle(String topic, byte[] payload) {
         if (closed) {
+            return;
+        }
+        if (settings.homie() && topic.startsWith(homieBase + "/")) {
+            try {
+                homie(topic.substring(homieBase.length() + 1), payload);
+            } catch (HomiePayloadException e) {
+                LOG.warn("{} ignored: {}", topic, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("{} ignored", topic, e);
+            }
+            return;
+        }
+        if (!settings.zigbee2mqtt()) {
             return;
         }
         try {
@@ -436,7 +559,9 @@ public final class MqttDriver implements DeviceDriver {
                 // Unchanged devices are not announced again: that would reset the state the registry holds.
                 registry.announce(z.device());
                 Availability known = availability.get(id);
-                if (known == Availability.OFFLINE) {
+                if (brokerLost) {
+                    registry.updateAvailability(id, Availability.OFFLINE, BROKER_UNREACHABLE);
+                } else if (known == Availability.OFFLINE) {
                     registry.updateAvailability(id, known, offline(z));
                 }
             }
@@ -479,8 +604,100 @@ public final class MqttDriver implements DeviceDriver {
             return;
         }
         availability.put(id, a);
+        if (brokerLost) {
+            return; // reported when the broker is back
+        }
         registry.updateAvailability(id, a, a == Availability.OFFLINE ? offline(z)
                 : "The " + z.device().name() + " is online according to zigbee2mqtt.");
+    }
+
+    // ------------------------------------------------------------------------------------------------ Homie
+
+    /** On the worker: {@code rest} is the topic below the Homie base. */
+    private void homie(String rest, byte[] payload) throws HomiePayloadException {
+        String[] levels = rest.split("/", -1);
+        if (!HomieDescriptions.validId(levels[0])) {
+            return;
+        }
+        String glintId = "homie." + levels[0];
+        HomieDevice h = homieDevices.get(glintId);
+        if (levels.length == 2 && levels[1].equals("$description")) {
+            homieDescription(levels[0], payload);
+        } else if (levels.length == 2 && levels[1].equals("$state")) {
+            if (h == null) {
+                keepEarly(homieBase + "/" + rest, payload);
+                return;
+            }
+            Availability a = HomiePayloads.availability(payload);
+            String reason = a == Availability.OFFLINE ? HomiePayloads.offlineReason(payload) : null;
+            if (a == Availability.UNKNOWN
+                    || (a == availability.get(glintId) && Objects.equals(reason, homieOffline.get(glintId)))) {
+                return;
+            }
+            availability.put(glintId, a);
+            if (reason != null) {
+                homieOffline.put(glintId, reason);
+            } else {
+                homieOffline.remove(glintId);
+            }
+            if (!brokerLost) {
+                reportHomieAvailability(h);
+            }
+        } else if (levels.length == 3 && !levels[1].startsWith("$")) {
+            if (h == null) {
+                keepEarly(homieBase + "/" + rest, payload);
+                return;
+            }
+            String attribute = h.attributeAt(levels[1] + "/" + levels[2]);
+            if (attribute != null) {
+                registry.updateState(glintId, Map.of(attribute, HomiePayloads.value(h, attribute, payload)));
+            }
+        }
+    }
+
+    private void homieDescription(String homieId, byte[] payload) throws HomiePayloadException {
+        String glintId = "homie." + homieId;
+        HomieDevice h = payload.length == 0 ? null : homieParser.parse(homieId, payload);
+        if (h == null) {
+            // Deleted (empty retained message) or nothing to control any more.
+            if (homieDevices.remove(glintId) != null) {
+                availability.remove(glintId);
+                homieOffline.remove(glintId);
+                registry.withdraw(glintId);
+            }
+            return;
+        }
+        if (!h.equals(homieDevices.get(glintId))) {
+            registry.announce(h.device());
+            homieDevices.put(glintId, h);
+            if (brokerLost) {
+                registry.updateAvailability(glintId, Availability.OFFLINE, BROKER_UNREACHABLE);
+            } else if (availability.containsKey(glintId)) {
+                reportHomieAvailability(h);
+            }
+        }
+        // $state and values that were retained and arrived before the description.
+        String topic = h.topic(homieBase);
+        byte[] state = takeEarly(topic + "/$state");
+        if (state != null) {
+            homie(homieId + "/$state", state);
+        }
+        for (HomieProperty p : Set.copyOf(h.properties().values())) {
+            byte[] value = takeEarly(topic + "/" + p.path());
+            if (value != null) {
+                homie(homieId + "/" + p.path(), value);
+            }
+        }
+    }
+
+    /** On the worker: what the device's {@code $state} last said (online when it never said). */
+    private void reportHomieAvailability(HomieDevice h) {
+        String id = h.device().id();
+        if (availability.get(id) == Availability.OFFLINE) {
+            registry.updateAvailability(id, Availability.OFFLINE, homieOffline.get(id));
+        } else {
+            registry.updateAvailability(id, Availability.ONLINE, "The " + h.device().name() + " is ready.");
+        }
     }
 
     private void keepEarly(String topic, byte[] payload) {
@@ -546,6 +763,10 @@ public final class MqttDriver implements DeviceDriver {
         for (String id : Set.copyOf(devices.keySet())) {
             registry.withdraw(id);
         }
+        for (String id : Set.copyOf(homieDevices.keySet())) {
+            registry.withdraw(id);
+        }
+        homieDevices.clear();
         devices.clear();
         availability.clear();
         results.shutdown();

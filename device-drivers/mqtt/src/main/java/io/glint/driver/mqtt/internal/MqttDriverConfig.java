@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Glint MQTT devices",
-        description = "Devices behind an MQTT broker: zigbee2mqtt bridges (Homie to come).")
+        description = "Devices behind an MQTT broker: zigbee2mqtt bridges and Homie 5 devices.")
 public @interface MqttDriverConfig {
 
     @AttributeDefinition(name = "Broker URI", required = false,
@@ -28,6 +28,13 @@ public @interface MqttDriverConfig {
 
     @AttributeDefinition(name = "zigbee2mqtt", description = "Discover and control zigbee2mqtt devices.")
     boolean zigbee2mqtt() default true;
+
+    @AttributeDefinition(name = "Homie", description = "Discover and control Homie 5 devices.")
+    boolean homie() default true;
+
+    @AttributeDefinition(name = "Homie base topic",
+            description = "Where Homie 5 devices publish: homie/5/<device id>/$description, $state, properties.")
+    String homieBase() default "homie/5";
 
     @AttributeDefinition(name = "Command timeout (ms)",
             description = "How long the broker may take to acknowledge a command, at most.", min = "100")

@@ -152,9 +152,17 @@ class MqttDriverTest {
     void broker_restart_fails_commands_fast_reconnects_rereads_discovery_and_never_sends_the_outage_command()
             throws Exception {
         Device ceiling = discovered();
+        String desk = "z2m.0x000b57fffe3f11aa"; // office/desk_plug: zigbee2mqtt last said it is offline
+        publish(BASE + "/office/desk_plug/availability", "{\"state\":\"offline\"}", false);
+        await("desk plug offline", () -> registry.availability.get(desk) == Availability.OFFLINE);
+        Set<String> announced = Set.copyOf(registry.announced.keySet());
 
         broker.kill();
         await("driver notices the broker is gone", () -> !driver.connected());
+        await("every device offline because of the broker", () -> announced.stream().allMatch(id ->
+                registry.availability.get(id) == Availability.OFFLINE
+                        && MqttDriver.BROKER_UNREACHABLE.equals(registry.reasons.get(id))));
+        assertEquals("the MQTT broker cannot be reached", registry.reasons.get(CEILING));
         long started = System.nanoTime();
         CommandResult during = run(ceiling, Command.turnOff(), Duration.ofSeconds(5));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -176,7 +184,13 @@ class MqttDriverTest {
         publish(BASE + "/bridge/devices", fewer.toString(), true);
 
         await("reconnected by itself", driver::connected);
+        await("ceiling online again", () -> registry.availability.get(CEILING) == Availability.ONLINE);
+        await("desk plug back to what zigbee2mqtt last said", () -> registry.availability.get(desk)
+                == Availability.OFFLINE && !MqttDriver.BROKER_UNREACHABLE.equals(registry.reasons.get(desk)));
+        assertEquals("The " + registry.announced.get(desk).name() + " is offline according to zigbee2mqtt.",
+                registry.reasons.get(desk));
         await("discovery re-read", () -> registry.withdrawn.contains(porch));
+        assertEquals(Set.of("glint-mqtt"), registry.availabilityThreads, "availability reported on the worker only");
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.turnOn()));
         assertEquals("{\"state\":\"ON\"}", next(set));
         assertNull(set.poll(1, TimeUnit.SECONDS), "the command from the outage must never arrive");
@@ -308,6 +322,7 @@ class MqttDriverTest {
         final Map<String, Map<String, Object>> states = new ConcurrentHashMap<>();
         final Map<String, Availability> availability = new ConcurrentHashMap<>();
         final Map<String, String> reasons = new ConcurrentHashMap<>();
+        final Set<String> availabilityThreads = ConcurrentHashMap.newKeySet();
 
         @Override
         public void defineRoom(Room room) {
@@ -334,6 +349,7 @@ class MqttDriverTest {
         public void updateAvailability(String deviceId, Availability availability, String reason) {
             this.availability.put(deviceId, availability);
             reasons.put(deviceId, reason);
+            availabilityThreads.add(Thread.currentThread().getName());
         }
 
         Map<String, Object> state(String deviceId) {

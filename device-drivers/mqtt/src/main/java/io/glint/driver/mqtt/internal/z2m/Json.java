@@ -8,12 +8,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one Jackson mapper of the zigbee2mqtt code, with limits tight enough for payloads from the network. */
-final class Json {
+public final class Json {
     /** zigbee2mqtt nests exposes a few levels deep (composite inside light); nothing legitimate goes near this. */
     static final int MAX_NESTING = 32;
     static final int MAX_STRING = 64 * 1024;
 
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING)
                     .maxStringLength(MAX_STRING)
@@ -22,7 +22,7 @@ final class Json {
             .build());
 
     /** Jackson's message without the source dump it appends (which would echo the hostile payload). */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     }
 
