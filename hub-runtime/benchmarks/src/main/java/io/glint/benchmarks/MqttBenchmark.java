@@ -303,6 +303,16 @@ public final class MqttBenchmark {
             }
 
             @Override
+            public boolean homie() {
+                return false; // the benchmark measures the zigbee2mqtt path
+            }
+
+            @Override
+            public String homieBase() {
+                return "homie/5";
+            }
+
+            @Override
             public boolean zigbee2mqtt() {
                 return true;
             }
