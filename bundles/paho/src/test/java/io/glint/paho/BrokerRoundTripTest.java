@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.glint.testing.Mosquitto;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;

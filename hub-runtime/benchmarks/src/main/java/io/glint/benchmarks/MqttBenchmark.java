@@ -1,11 +1,6 @@
 package io.glint.benchmarks;
 
-import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +27,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import io.glint.api.voice.Assistant;
+import io.glint.testing.Mosquitto;
 import io.glint.api.voice.Response;
 import io.glint.api.voice.ResponseStatus;
 import io.glint.api.voice.Utterance;
@@ -98,7 +94,7 @@ public final class MqttBenchmark {
         }
         Path folder = Files.createTempDirectory("glint-bench-mqtt");
         BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
-        try (Broker broker = Broker.start(folder)) {
+        try (Mosquitto broker = Mosquitto.start(folder)) {
             MqttAsyncClient publisher = client(broker.uri(), "glint-bench-pub", null);
             MqttAsyncClient subscriber = client(broker.uri(), "glint-bench-sub", arrivals);
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -327,88 +323,6 @@ public final class MqttBenchmark {
                 return 30000;
             }
         };
-    }
-
-    /**
-     * Debian's Mosquitto as a child process on a free loopback port: anonymous, no persistence, nothing written
-     * outside {@code folder} (as device-drivers/mqtt's tests start it).
-     */
-    static final class Broker implements AutoCloseable {
-        private final Process process;
-        private final int port;
-        private final Path log;
-
-        private Broker(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-        }
-
-        static Broker start(Path folder) throws IOException, InterruptedException {
-            Path executable = Path.of("/usr/sbin/mosquitto");
-            if (!Files.isExecutable(executable)) {
-                throw new IllegalStateException("/usr/sbin/mosquitto is missing: apt-get install mosquitto");
-            }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            Path config = folder.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true",
-                    "persistence false", "log_dest stderr", "log_type error", "log_type warning", ""),
-                    StandardCharsets.UTF_8);
-            Path log = folder.resolve("mosquitto.log");
-            Process process = new ProcessBuilder(executable.toString(), "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Broker broker = new Broker(process, port, log);
-            try {
-                broker.awaitListening();
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                broker.close();
-                throw e;
-            }
-            return broker;
-        }
-
-        private void awaitListening() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": " + log());
-                }
-                try (Socket probe = new Socket()) {
-                    probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(20);
-                }
-            }
-            throw new IllegalStateException("mosquitto did not listen on 127.0.0.1:" + port + " within 10 s: " + log());
-        }
-
-        String uri() {
-            return "tcp://127.0.0.1:" + port;
-        }
-
-        String log() {
-            try {
-                return Files.readString(log, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        }
     }
 
     private MqttBenchmark() {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.glint.testing.Mosquitto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +19,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +46,6 @@ class MqttDriverTest {
     private static final String BASE = "z2m";
     private static final String CEILING = "z2m.0x000d6ffffe8a1c22"; // kitchen/ceiling, a dimmable IKEA bulb
     private static final String CEILING_TOPIC = BASE + "/kitchen/ceiling";
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path folder;
@@ -62,8 +53,7 @@ class MqttDriverTest {
     private Mosquitto broker;
     private MqttDriver driver;
     private final RecordingRegistry registry = new RecordingRegistry();
-    private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
-    private MqttClient publisher;
+    private final TestClients mqtt = new TestClients(() -> broker.uri());
 
     @BeforeEach
     void startBroker() throws Exception {
@@ -75,25 +65,18 @@ class MqttDriverTest {
         if (driver != null) {
             driver.close();
         }
-        for (MqttClient c : clients) {
-            try {
-                c.disconnectForcibly(0, 500, false);
-                c.close(true);
-            } catch (MqttException | RuntimeException ignored) {
-                // the broker may be gone already
-            }
-        }
+        mqtt.close();
         broker.close();
     }
 
     @Test
     void retained_bridge_devices_are_announced_with_their_rooms_and_withdrawn_on_deactivate() throws Exception {
-        publish(BASE + "/bridge/devices", bridgeDevices(), true);
+        mqtt.publish(BASE + "/bridge/devices", bridgeDevices(), true);
         driver = startDriver();
 
         int expected = new Z2mDevices(MqttDriver.DRIVER_ID).parse(bridgeDevices().getBytes(StandardCharsets.UTF_8))
                 .size();
-        await("all devices announced", () -> registry.announced.size() == expected);
+        TestClients.await("all devices announced", () -> registry.announced.size() == expected);
         assertEquals(expected, registry.announceCalls.size(), "each announced once");
         Device ceiling = registry.announced.get(CEILING);
         assertEquals(MqttDriver.DRIVER_ID, ceiling.driver());
@@ -107,13 +90,13 @@ class MqttDriverTest {
 
     @Test
     void a_command_produces_exactly_the_zigbee2mqtt_set_payload() throws Exception {
-        BlockingQueue<String> set = subscribe(CEILING_TOPIC + "/set");
+        BlockingQueue<String> set = mqtt.subscribe(CEILING_TOPIC + "/set");
         Device ceiling = discovered();
 
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.brightness(50)));
-        assertEquals("{\"brightness\":127}", next(set));
+        assertEquals("{\"brightness\":127}", TestClients.next(set));
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.turnOn()));
-        assertEquals("{\"state\":\"ON\"}", next(set));
+        assertEquals("{\"state\":\"ON\"}", TestClients.next(set));
 
         CommandResult colour = run(ceiling, Command.color("red"));
         assertEquals(FailureCode.NOT_SUPPORTED, colour.code(), colour.toString());
@@ -123,29 +106,29 @@ class MqttDriverTest {
     @Test
     void state_published_by_the_device_updates_the_registry() throws Exception {
         discovered();
-        publish(CEILING_TOPIC, "{\"state\":\"ON\",\"brightness\":254,\"linkquality\":87}", false);
-        await("state", () -> Boolean.TRUE.equals(registry.state(CEILING).get(Attributes.ON))
+        mqtt.publish(CEILING_TOPIC, "{\"state\":\"ON\",\"brightness\":254,\"linkquality\":87}", false);
+        TestClients.await("state", () -> Boolean.TRUE.equals(registry.state(CEILING).get(Attributes.ON))
                 && Integer.valueOf(100).equals(registry.state(CEILING).get(Attributes.BRIGHTNESS)));
-        publish(CEILING_TOPIC, "{\"state\":\"OFF\"}", false);
-        await("switched off", () -> Boolean.FALSE.equals(registry.state(CEILING).get(Attributes.ON)));
+        mqtt.publish(CEILING_TOPIC, "{\"state\":\"OFF\"}", false);
+        TestClients.await("switched off", () -> Boolean.FALSE.equals(registry.state(CEILING).get(Attributes.ON)));
     }
 
     @Test
     void offline_availability_is_reported_and_commands_to_that_device_fail() throws Exception {
-        BlockingQueue<String> set = subscribe(CEILING_TOPIC + "/set");
+        BlockingQueue<String> set = mqtt.subscribe(CEILING_TOPIC + "/set");
         Device ceiling = discovered();
         String offline = "The " + ceiling.name() + " is offline according to zigbee2mqtt.";
 
-        publish(CEILING_TOPIC + "/availability", "{\"state\":\"offline\"}", true);
-        await("offline reported", () -> registry.availability.get(CEILING) == Availability.OFFLINE);
+        mqtt.publish(CEILING_TOPIC + "/availability", "{\"state\":\"offline\"}", true);
+        TestClients.await("offline reported", () -> registry.availability.get(CEILING) == Availability.OFFLINE);
         assertEquals(offline, registry.reasons.get(CEILING));
         assertEquals(CommandResult.failed(CEILING, FailureCode.DEVICE_UNREACHABLE, offline),
                 run(ceiling, Command.turnOn()));
 
-        publish(CEILING_TOPIC + "/availability", "online", true); // zigbee2mqtt 1.x style
-        await("online again", () -> registry.availability.get(CEILING) == Availability.ONLINE);
+        mqtt.publish(CEILING_TOPIC + "/availability", "online", true); // zigbee2mqtt 1.x style
+        TestClients.await("online again", () -> registry.availability.get(CEILING) == Availability.ONLINE);
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.turnOn()));
-        assertEquals("{\"state\":\"ON\"}", next(set));
+        assertEquals("{\"state\":\"ON\"}", TestClients.next(set));
     }
 
     @Test
@@ -153,13 +136,13 @@ class MqttDriverTest {
             throws Exception {
         Device ceiling = discovered();
         String desk = "z2m.0x000b57fffe3f11aa"; // office/desk_plug: zigbee2mqtt last said it is offline
-        publish(BASE + "/office/desk_plug/availability", "{\"state\":\"offline\"}", false);
-        await("desk plug offline", () -> registry.availability.get(desk) == Availability.OFFLINE);
+        mqtt.publish(BASE + "/office/desk_plug/availability", "{\"state\":\"offline\"}", false);
+        TestClients.await("desk plug offline", () -> registry.availability.get(desk) == Availability.OFFLINE);
         Set<String> announced = Set.copyOf(registry.announced.keySet());
 
         broker.kill();
-        await("driver notices the broker is gone", () -> !driver.connected());
-        await("every device offline because of the broker", () -> announced.stream().allMatch(id ->
+        TestClients.await("driver notices the broker is gone", () -> !driver.connected());
+        TestClients.await("every device offline because of the broker", () -> announced.stream().allMatch(id ->
                 registry.availability.get(id) == Availability.OFFLINE
                         && MqttDriver.BROKER_UNREACHABLE.equals(registry.reasons.get(id))));
         assertEquals("the MQTT broker cannot be reached", registry.reasons.get(CEILING));
@@ -172,7 +155,7 @@ class MqttDriverTest {
 
         // Same port, persistence off: the retained discovery is gone until the bridge publishes it again.
         broker = broker.restart(folder);
-        BlockingQueue<String> set = subscribe(CEILING_TOPIC + "/set");
+        BlockingQueue<String> set = mqtt.subscribe(CEILING_TOPIC + "/set");
         ArrayNode fewer = (ArrayNode) new ObjectMapper().readTree(bridgeDevices());
         String porch = "z2m.porch_light";
         for (int i = 0; i < fewer.size(); i++) {
@@ -181,47 +164,47 @@ class MqttDriverTest {
                 break;
             }
         }
-        publish(BASE + "/bridge/devices", fewer.toString(), true);
+        mqtt.publish(BASE + "/bridge/devices", fewer.toString(), true);
 
-        await("reconnected by itself", driver::connected);
-        await("ceiling online again", () -> registry.availability.get(CEILING) == Availability.ONLINE);
-        await("desk plug back to what zigbee2mqtt last said", () -> registry.availability.get(desk)
+        TestClients.await("reconnected by itself", driver::connected);
+        TestClients.await("ceiling online again", () -> registry.availability.get(CEILING) == Availability.ONLINE);
+        TestClients.await("desk plug back to what zigbee2mqtt last said", () -> registry.availability.get(desk)
                 == Availability.OFFLINE && !MqttDriver.BROKER_UNREACHABLE.equals(registry.reasons.get(desk)));
         assertEquals("The " + registry.announced.get(desk).name() + " is offline according to zigbee2mqtt.",
                 registry.reasons.get(desk));
-        await("discovery re-read", () -> registry.withdrawn.contains(porch));
+        TestClients.await("discovery re-read", () -> registry.withdrawn.contains(porch));
         assertEquals(Set.of("glint-mqtt"), registry.availabilityThreads, "availability reported on the worker only");
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.turnOn()));
-        assertEquals("{\"state\":\"ON\"}", next(set));
+        assertEquals("{\"state\":\"ON\"}", TestClients.next(set));
         assertNull(set.poll(1, TimeUnit.SECONDS), "the command from the outage must never arrive");
     }
 
     @Test
     void malformed_payloads_are_ignored_and_the_driver_keeps_working() throws Exception {
-        BlockingQueue<String> set = subscribe(CEILING_TOPIC + "/set");
+        BlockingQueue<String> set = mqtt.subscribe(CEILING_TOPIC + "/set");
         Device ceiling = discovered();
         int announced = registry.announceCalls.size();
 
-        publish(BASE + "/bridge/devices", "not json at all", false);
-        publish(BASE + "/bridge/devices", "{\"devices\":[]}", false);
-        publish(BASE + "/bridge/devices", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]", false);
-        publish(CEILING_TOPIC, "{\"state\":", false);
-        publish(CEILING_TOPIC, "[1,2,3]", false);
-        publish(CEILING_TOPIC, "{\"state\":42,\"brightness\":\"bright\"}", false);
-        publish(CEILING_TOPIC, "x".repeat(200_000), false);
-        publish(CEILING_TOPIC + "/availability", "{\"state\":", false);
-        publish(CEILING_TOPIC + "/availability", "maybe", false);
-        publish(BASE + "/nobody/we/know", "{\"state\":\"ON\"}", false);
-        publish(CEILING_TOPIC, "{\"brightness\":127}", false);
+        mqtt.publish(BASE + "/bridge/devices", "not json at all", false);
+        mqtt.publish(BASE + "/bridge/devices", "{\"devices\":[]}", false);
+        mqtt.publish(BASE + "/bridge/devices", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]", false);
+        mqtt.publish(CEILING_TOPIC, "{\"state\":", false);
+        mqtt.publish(CEILING_TOPIC, "[1,2,3]", false);
+        mqtt.publish(CEILING_TOPIC, "{\"state\":42,\"brightness\":\"bright\"}", false);
+        mqtt.publish(CEILING_TOPIC, "x".repeat(200_000), false);
+        mqtt.publish(CEILING_TOPIC + "/availability", "{\"state\":", false);
+        mqtt.publish(CEILING_TOPIC + "/availability", "maybe", false);
+        mqtt.publish(BASE + "/nobody/we/know", "{\"state\":\"ON\"}", false);
+        mqtt.publish(CEILING_TOPIC, "{\"brightness\":127}", false);
 
-        await("the good message after the bad ones", () -> registry.state(CEILING).get(Attributes.BRIGHTNESS) != null);
+        TestClients.await("the good message after the bad ones", () -> registry.state(CEILING).get(Attributes.BRIGHTNESS) != null);
         assertEquals(50, registry.state(CEILING).get(Attributes.BRIGHTNESS));
         assertNull(registry.state(CEILING).get(Attributes.ON));
         assertTrue(registry.withdrawn.isEmpty(), registry.withdrawn.toString());
         assertEquals(announced, registry.announceCalls.size(), "no device re-announced");
         assertNull(registry.availability.get(CEILING));
         assertEquals(CommandResult.ok(CEILING), run(ceiling, Command.turnOff()));
-        assertEquals("{\"state\":\"OFF\"}", next(set));
+        assertEquals("{\"state\":\"OFF\"}", TestClients.next(set));
     }
 
     @Test
@@ -245,10 +228,10 @@ class MqttDriverTest {
 
     /** Publishes the fixture bridge/devices, starts the driver and returns the announced kitchen ceiling. */
     private Device discovered() throws Exception {
-        publish(BASE + "/bridge/devices", bridgeDevices(), true);
+        mqtt.publish(BASE + "/bridge/devices", bridgeDevices(), true);
         driver = startDriver();
-        await("kitchen ceiling announced", () -> registry.announced.containsKey(CEILING));
-        await("connected", driver::connected);
+        TestClients.await("kitchen ceiling announced", () -> registry.announced.containsKey(CEILING));
+        TestClients.await("connected", driver::connected);
         return registry.announced.get(CEILING);
     }
 
@@ -264,52 +247,6 @@ class MqttDriverTest {
     private static String bridgeDevices() throws IOException {
         try (InputStream in = MqttDriverTest.class.getResourceAsStream("/z2m/bridge-devices.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private MqttClient client() throws MqttException {
-        MqttClient c = new MqttClient(broker.uri(), "test-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setConnectionTimeout(5);
-        c.setTimeToWait(5000);
-        c.connect(o);
-        clients.add(c);
-        return c;
-    }
-
-    /** QoS 1, so it is on the broker when this returns. One publisher per broker, as a bridge would be. */
-    private void publish(String topic, String payload, boolean retained) throws MqttException {
-        if (publisher == null || !publisher.isConnected()) {
-            publisher = client();
-        }
-        publisher.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
-    }
-
-    /** Payloads on a topic, in order. The array subscribe: Paho 1.2.5's single-topic one recurses forever. */
-    private BlockingQueue<String> subscribe(String topic) throws MqttException {
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        IMqttMessageListener listener = (t, m) -> received.add(new String(m.getPayload(), StandardCharsets.UTF_8));
-        client().subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)},
-                new IMqttMessageListener[] {listener});
-        return received;
-    }
-
-    private static String next(BlockingQueue<String> queue) throws InterruptedException {
-        String s = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        if (s == null) {
-            fail("nothing published within " + WAIT.toSeconds() + " s");
-        }
-        return s;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within " + WAIT.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(10);
         }
     }
 

@@ -1,6 +1,4 @@
-package io.glint.driver.mqtt.internal;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package io.glint.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,10 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Debian's Mosquitto as a child process on a free loopback port, with a throwaway configuration: anonymous,
- * no persistence, nothing written outside {@code folder}. (Copied from bundles/paho's tests, plus a restart on the
- * same port.)
+ * no persistence, nothing written outside {@code folder}. For tests and benchmarks that need a real MQTT broker
+ * on this machine (Debian package {@code mosquitto}).
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -35,17 +33,17 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Starts a broker and returns once it accepts connections; fails the test otherwise. */
-    static Mosquitto start(Path folder) throws IOException, InterruptedException {
+    public static Mosquitto start(Path folder) throws IOException, InterruptedException {
         return start(folder, freeLoopbackPort());
     }
 
     /** A new broker on the port of this one (which must be stopped): what clients see as a broker restart. */
-    Mosquitto restart(Path folder) throws IOException, InterruptedException {
+    public Mosquitto restart(Path folder) throws IOException, InterruptedException {
         return start(folder, port);
     }
 
     private static Mosquitto start(Path folder, int port) throws IOException, InterruptedException {
-        Path executable = executable().orElseGet(() -> fail(
+        Path executable = executable().orElseThrow(() -> new IllegalStateException(
                 "mosquitto is not installed: the MQTT tests need a real broker; run `apt-get install mosquitto`"));
         Path config = folder.resolve("mosquitto.conf");
         Files.writeString(config, String.join("\n",
@@ -82,7 +80,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** A port nothing listens on right now (the kernel's choice, so no guessing). */
-    static int freeLoopbackPort() throws IOException {
+    public static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -92,8 +90,8 @@ final class Mosquitto implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                fail("mosquitto exited with " + process.exitValue() + " before listening on port " + port + ": "
-                        + log());
+                throw new IllegalStateException("mosquitto exited with " + process.exitValue()
+                        + " before listening on port " + port + ": " + log());
             }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -102,20 +100,21 @@ final class Mosquitto implements AutoCloseable {
                 Thread.sleep(20);
             }
         }
-        fail("mosquitto did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds() + " s: " + log());
+        throw new IllegalStateException("mosquitto did not listen on 127.0.0.1:" + port + " within "
+                + START_TIMEOUT.toSeconds() + " s: " + log());
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Ends the broker at once, as a crash or {@code kill -9} would: no DISCONNECT to its clients. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
