@@ -1,0 +1,13 @@
+package io.glint.api.notify;
+
+/** How much a notification may interrupt the wearer. */
+public enum Priority {
+    /** Shown when the wearer looks; held during quiet hours. */
+    LOW,
+    /** Spoken; held during quiet hours. */
+    NORMAL,
+    /** Spoken at once, also during quiet hours (a door left unlocked, a device that went offline). */
+    HIGH,
+    /** Spoken at once and repeated until acknowledged by the glasses (smoke, water leak). */
+    URGENT
+}

@@ -1,0 +1,231 @@
+package io.glint.bridge.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.Filter;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.glint.api.voice.Assistant;
+import io.glint.bridge.pairing.Pair;
+import io.glint.bridge.pairing.PairingStore;
+
+/**
+ * The CoAP server over DTLS the glasses talk to: {@code /v1/utterances} and {@code /v1/notifications}. The PSK
+ * identity of each DTLS session is who speaks; the pairing file decides who may, at every handshake and every
+ * request, and a pair removed from it loses its sessions within {@link BridgeSettings#pairingPoll()}.
+ */
+public final class GlassesBridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GlassesBridge.class);
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+    }
+
+    private final BridgeSettings settings;
+    private final PairingStore pairing;
+    private final NotificationCenter notifications;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private final RateLimiter limiter;
+    private final CoapServer server;
+    private final DTLSConnector connector;
+    private final NotificationsResource notificationsResource;
+    private final NotificationCenter.Listener listener;
+    private Map<String, String> knownKeys = Map.of();
+
+    GlassesBridge(BridgeSettings settings, PairingStore pairing, Supplier<Assistant> assistant,
+            NotificationCenter notifications) {
+        this.settings = settings;
+        this.pairing = pairing;
+        this.notifications = notifications;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.queue()), r -> {
+                    Thread t = new Thread(r, "glint-bridge-utterance-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.workers.allowCoreThreadTimeOut(true);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "glint-bridge-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.burst(), System::nanoTime);
+
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, settings.maxPayloadBytes());
+        config.set(CoapConfig.MAX_MESSAGE_SIZE, Math.max(1024, settings.maxPayloadBytes()));
+        config.set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(new InetSocketAddress(settings.host(), settings.port()))
+                .setAdvancedPskStore(new PairedPskStore(pairing))
+                .setLoggingTag("glint-bridge")
+                .build();
+        this.connector = new DTLSConnector(dtls);
+        this.server = new CoapServer(config);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector)
+                .setLoggingTag("glint-bridge").build());
+
+        CoapResource v1 = new CoapResource(io.glint.bridge.protocol.Protocol.VERSION);
+        v1.setVisible(false);
+        Gate gate = new Gate();
+        v1.add(new UtteranceResource(gate, assistant, workers, settings));
+        this.notificationsResource = new NotificationsResource(gate, notifications);
+        v1.add(notificationsResource);
+        server.add(v1);
+        this.listener = notificationsResource::pushChanges;
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @throws IOException when the port cannot be bound (in use, or no such address); the message says which
+     */
+    void start() throws IOException {
+        try {
+            knownKeys = keys();
+        } catch (IOException e) {
+            LOG.error("{}", e.getMessage());
+        }
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            server.destroy();
+            shutdownExecutors();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("The glasses bridge cannot listen on UDP " + settings.host() + ":" + settings.port()
+                    + " (" + cause.getMessage() + "). Another hub may be running; set port in conf/io.glint.bridge.cfg "
+                    + "to a free port, or stop the other process", cause);
+        }
+        notifications.addListener(listener);
+        long poll = settings.pairingPoll().toMillis();
+        timer.scheduleWithFixedDelay(this::checkPairs, poll, poll, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(notifications::tick, 5, 5, TimeUnit.SECONDS);
+        LOG.info("Glasses bridge listening on coaps://{} (pairs in {})", address(), pairing.file());
+        pairing.permissionProblem().ifPresent(p -> LOG.warn("{}", p));
+    }
+
+    /** The bound address (with the actual port when 0 was asked). */
+    public InetSocketAddress address() {
+        return connector.getAddress();
+    }
+
+    NotificationCenter notifications() {
+        return notifications;
+    }
+
+    /** Closes the sessions of pairs that were removed from the file or given a new key. */
+    void checkPairs() {
+        Map<String, String> now;
+        try {
+            now = keys();
+        } catch (IOException e) {
+            LOG.error("{}", e.getMessage());
+            now = Map.of();
+        }
+        Set<String> revoked = new HashSet<>();
+        for (Map.Entry<String, String> e : knownKeys.entrySet()) {
+            if (!e.getValue().equals(now.get(e.getKey()))) {
+                revoked.add(e.getKey());
+            }
+        }
+        knownKeys = now;
+        if (!revoked.isEmpty()) {
+            revoke(revoked);
+        }
+    }
+
+    private void revoke(Set<String> identities) {
+        LOG.info("Pairing revoked or renewed for {}: closing their DTLS sessions", identities);
+        notificationsResource.dropObservers(identities);
+        for (String identity : identities) {
+            limiter.forget(identity);
+        }
+        Filter<Principal> revoked = p -> p instanceof PreSharedKeyIdentity psk && identities.contains(psk.getIdentity());
+        connector.startTerminateConnectionsForPrincipal(revoked);
+    }
+
+    private Map<String, String> keys() throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        for (Pair p : pairing.pairs().values()) {
+            keys.put(p.identity(), p.key());
+        }
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        notifications.removeListener(listener);
+        server.destroy();
+        shutdownExecutors();
+    }
+
+    private void shutdownExecutors() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Who is asking, and whether they may: run first by every resource, on the protocol thread. */
+    final class Gate {
+        /** The paired identity of the request's DTLS session, or empty after answering the refusal. */
+        Optional<String> admit(CoapExchange exchange, boolean rateLimited) {
+            Principal principal = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+            if (!(principal instanceof PreSharedKeyIdentity psk)) {
+                Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.UNAUTHORIZED,
+                        "Only paired glasses may talk to the hub: connect over DTLS with the identity and key from "
+                                + "'glint pair NAME'");
+                return Optional.empty();
+            }
+            String identity = psk.getIdentity();
+            try {
+                if (pairing.find(identity).isEmpty()) {
+                    Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.UNAUTHORIZED,
+                            "\"" + identity + "\" is no longer paired with this hub: pair the glasses again");
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.SERVICE_UNAVAILABLE,
+                        "The hub cannot read its pairing file; the hub's log says why");
+                return Optional.empty();
+            }
+            if (rateLimited) {
+                long wait = limiter.acquire(identity);
+                if (wait > 0) {
+                    Replies.tooMany(exchange, wait, settings);
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(identity);
+        }
+    }
+}
