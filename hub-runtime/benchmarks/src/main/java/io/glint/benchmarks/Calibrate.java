@@ -37,7 +37,8 @@ public final class Calibrate {
         }
         double maxFa = args.length > 1 ? Double.parseDouble(args[1]) : 0.04;
         List<SentenceEncoder> encoders = Encoders.load();
-        try (Pipeline templates = new Pipeline(List.of()); Pipeline model = new Pipeline(encoders)) {
+        // the model pipeline accepts nothing by meaning (no thresholds given): its answers are the templates'
+        try (Pipeline model = new Pipeline(encoders)) {
             Set<String> installed = model.nlu.intents();
             List<Row> rows = new ArrayList<>();
             if (args[0].startsWith("--own-examples-")) {
@@ -47,7 +48,7 @@ public final class Calibrate {
                 Lexicon lexicon = new Lexicon(model.registry.rooms(), model.registry.all(), 0);
                 model.embeddings.examples(lang).forEach((intent, sentences) -> {
                     for (String s : sentences) {
-                        Optional<Intent> t = templates.nlu.parse(new Utterance(s, lang, "calibrate", null));
+                        Optional<Intent> t = model.nlu.parse(new Utterance(s, lang, "calibrate", null));
                         String template = t.map(Intent::name).filter(n -> !n.startsWith("dialog.")).orElse(null);
                         rows.add(new Row(s, intent, lang, template,
                                 model.embeddings.score(Query.of(s, lang, Text.tokens(s), lexicon), true)));
@@ -62,7 +63,7 @@ public final class Calibrate {
                 String[] f = line.split("\t", -1);
                 String gold = installed.contains(f[1]) ? f[1] : "none";
                 String lang = f.length > 3 && !f[3].isBlank() ? f[3] : Text.language(f[0]);
-                Optional<Intent> t = templates.nlu.parse(new Utterance(f[0], lang, "calibrate", null));
+                Optional<Intent> t = model.nlu.parse(new Utterance(f[0], lang, "calibrate", null));
                 String template = t.map(Intent::name).filter(n -> !n.startsWith("dialog.")).orElse(null);
                 Lexicon lexicon = new Lexicon(model.registry.rooms(), model.registry.all(), 0);
                 EmbeddingMatcher.Scored s = model.embeddings.score(Query.of(f[0], lang, Text.tokens(f[0]), lexicon));
@@ -91,6 +92,12 @@ public final class Calibrate {
             java.util.Map<String, Integer> acceptedNone = new java.util.TreeMap<>();
             for (Row r : rows) {
                 String p = predict(r, chosen);
+                if (System.getProperty("glint.calibrate.dump") != null && !p.equals(r.gold())) {
+                    EmbeddingMatcher.Scored sc = r.scored();
+                    System.out.printf(Locale.ROOT, "MISS\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f%n", r.text(), r.gold(), p,
+                            sc == null ? "-" : sc.intent(), r.template() == null ? "model" : "template",
+                            sc == null ? 0 : sc.best(), sc == null ? 0 : sc.second(), sc == null ? 0 : sc.none());
+                }
                 if (!r.gold().equals("none") && !p.equals(r.gold())) {
                     if (p.equals("none")) {
                         rejected++;

@@ -60,6 +60,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
     private final Map<String, Index> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, Thresholds> thresholds;
     private final Map<String, List<String>> negatives;
+    /** Sentences per catalogue intent and language: out of scope while no installed skill declares the intent. */
+    private final Map<String, Map<String, List<String>>> unclaimed;
     private final ExecutorService indexer;
     private final boolean synchronous;
     private final AtomicLong generation = new AtomicLong();
@@ -74,6 +76,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public EmbeddingMatcher(Map<String, Thresholds> thresholds, boolean synchronous) {
         this.thresholds = Map.copyOf(thresholds);
         this.negatives = loadNegatives();
+        this.unclaimed = loadCatalogue();
         this.synchronous = synchronous;
         this.indexer = synchronous ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "glint-nlu-indexer");
@@ -232,7 +235,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 }
             }
         }
-        for (String s : negatives.getOrDefault(lang, List.of())) {
+        for (String s : outOfScope(lang, intents)) {
             examples.add(new Example(NONE, normalize(s), vector(encoder, s)));
         }
         return new Index(gen, slotTypes, examples, intents);
@@ -347,7 +350,18 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 }
             }
         }
-        out.put(NONE, negatives.getOrDefault(lang, List.of()));
+        out.put(NONE, outOfScope(lang, out.keySet()));
+        return out;
+    }
+
+    /** The hub's out-of-scope sentences, and those of the catalogue intents no installed skill declares. */
+    private List<String> outOfScope(String lang, Set<String> installed) {
+        List<String> out = new ArrayList<>(negatives.getOrDefault(lang, List.of()));
+        unclaimed.forEach((intent, byLang) -> {
+            if (!installed.contains(intent)) {
+                out.addAll(byLang.getOrDefault(lang, List.of()));
+            }
+        });
         return out;
     }
 
@@ -377,19 +391,38 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return s;
     }
 
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS);
+
+    private static Map<String, Map<String, List<String>>> loadCatalogue() {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        resource("/glint/catalogue.json").fields().forEachRemaining(e -> out.put(e.getKey(), byLanguage(e.getValue())));
+        return out;
+    }
+
     private static Map<String, List<String>> loadNegatives() {
-        try (InputStream in = EmbeddingMatcher.class.getResourceAsStream("/glint/out-of-scope.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            Map<String, List<String>> out = new HashMap<>();
-            root.fields().forEachRemaining(e -> {
-                List<String> list = new ArrayList<>();
-                e.getValue().forEach(n -> list.add(n.asText()));
-                out.put(e.getKey(), List.copyOf(list));
-            });
-            return out;
+        return byLanguage(resource("/glint/out-of-scope.json"));
+    }
+
+    /** {"en": [sentences], "zh": [...]} */
+    private static Map<String, List<String>> byLanguage(JsonNode node) {
+        Map<String, List<String>> out = new HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            List<String> list = new ArrayList<>();
+            e.getValue().forEach(n -> list.add(n.asText()));
+            out.put(e.getKey(), List.copyOf(list));
+        });
+        return Map.copyOf(out);
+    }
+
+    private static JsonNode resource(String path) {
+        try (InputStream in = EmbeddingMatcher.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("missing from the bundle");
+            }
+            return MAPPER.readTree(in);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The NLU's out-of-scope sentences (glint/out-of-scope.json) cannot be read",
-                    e);
+            throw new IllegalStateException("The NLU's sentences " + path + " cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.glint.api.device.Devices;
 import io.glint.api.nlu.SentenceEncoder;
 import io.glint.api.skill.Intent;
+import io.glint.api.skill.Slot;
 import io.glint.api.voice.Utterance;
 import io.glint.nlu.Nlu;
 import io.glint.nlu.SkillSpec;
@@ -35,13 +36,13 @@ public class NluService implements Nlu {
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
         @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.785;
+        double enMinScore() default 0.765;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
         double enMinMargin() default 0.0;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
-        double zhMinScore() default 0.715;
+        double zhMinScore() default 0.745;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
         double zhMinMargin() default 0.0;
@@ -163,11 +164,20 @@ public class NluService implements Nlu {
     private Optional<IntentMatcher.Candidate> match(Query q) {
         for (IntentMatcher m : matchers) {
             Optional<IntentMatcher.Candidate> c = m.match(q);
-            if (c.isPresent()) {
+            if (c.isPresent() && !namesNothing(c.get())) {
                 return c;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An answer to the hub's question ("the bedroom one", "the floor lamp") whose device names nothing in the
+     * home: "set radio" is not the answer "the device called set radio", so the later matchers get their turn.
+     */
+    private static boolean namesNothing(IntentMatcher.Candidate c) {
+        Slot device = c.intent().startsWith("dialog.") ? c.slots().get("device") : null;
+        return device != null && device.value() == null && device.candidates().isEmpty();
     }
 
     /** The registry's names, rebuilt only when a device or room was added, removed or renamed. */
