@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.OptionSet;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -31,6 +33,7 @@ final class NotificationsResource extends CoapResource {
     private final NotificationCenter center;
     /** What each observe relation was last sent, so only the glasses whose view changed are notified. */
     private final Map<ObserveRelation, String> sent = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicLong observeNumber = new AtomicLong(1);
 
     NotificationsResource(GlassesBridge.Gate gate, NotificationCenter center) {
         super("notifications");
@@ -58,17 +61,24 @@ final class NotificationsResource extends CoapResource {
             }
             format = options.getAccept();
         }
+        Response response = new Response(ResponseCode.CONTENT);
         String revision;
-        NotificationMessage message;
         synchronized (center) {
-            message = center.current(identity.get());
+            NotificationMessage message = center.current(identity.get());
             revision = center.revision(identity.get());
+            response.setPayload(Codec.write(message, format));
+            // Numbered here, with the content: Californium numbers a notification when it reaches its stack, so
+            // two changes in quick succession would otherwise share a number and the glasses drop the second.
+            if (options.hasObserve()) {
+                response.getOptions().setObserve((int) (observeNumber.incrementAndGet() & 0xFFFFFF));
+            }
         }
+        response.getOptions().setContentFormat(format);
         ObserveRelation relation = exchange.advanced().getRelation();
         if (relation != null) {
             sent.put(relation, revision);
         }
-        exchange.respond(ResponseCode.CONTENT, Codec.write(message, format), format);
+        exchange.respond(response);
     }
 
     /** Notifies the observers whose identity should now see something else. */
