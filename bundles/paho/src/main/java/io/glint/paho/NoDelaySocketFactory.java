@@ -13,7 +13,7 @@ import javax.net.SocketFactory;
  * Paho never turns Nagle's algorithm off. An MQTT exchange is a few small packets each way, so Nagle holds a
  * packet back until the previous one is acknowledged, and the peer's delayed ACK makes that wait ~40 ms: QoS 1
  * round trips then stall ~44 ms on some brokers instead of taking well under a millisecond. Not for
- * {@code ssl://}: Paho requires an {@code SSLSocketFactory} there.
+ * {@code ssl://}: Paho requires an {@code SSLSocketFactory} there; use {@link NoDelaySslSocketFactory}.
  */
 public final class NoDelaySocketFactory extends SocketFactory {
     private final SocketFactory delegate;
@@ -55,7 +55,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
         return noDelay(delegate.createSocket(address, port, localAddress, localPort));
     }
 
-    private static Socket noDelay(Socket socket) throws IOException {
+    /** Sets {@code TCP_NODELAY} on {@code socket}, or closes it and throws. */
+    static Socket noDelay(Socket socket) throws IOException {
         try {
             socket.setTcpNoDelay(true);
             return socket;

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,41 +28,65 @@ public final class Mosquitto implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Tls tls;
 
-    private Mosquitto(Process process, int port, Path log) {
+    private Mosquitto(Process process, int port, Path log, Tls tls) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.tls = tls;
+    }
+
+    /**
+     * A TLS listener instead of a plain one: PEM files as Mosquitto's {@code cafile}, {@code certfile} and
+     * {@code keyfile}; with {@code requireCertificate} clients must present a certificate signed by {@code caFile}.
+     */
+    public record Tls(Path caFile, Path certFile, Path keyFile, boolean requireCertificate) {
     }
 
     /** Starts a broker and returns once it accepts connections; fails the test otherwise. */
     public static Mosquitto start(Path folder) throws IOException, InterruptedException {
-        return start(folder, freeLoopbackPort());
+        return start(folder, freeLoopbackPort(), null);
+    }
+
+    /** Like {@link #start(Path)}, with a TLS listener: {@link #uri()} is then {@code ssl://127.0.0.1:<port>}. */
+    public static Mosquitto start(Path folder, Tls tls) throws IOException, InterruptedException {
+        return start(folder, freeLoopbackPort(), Objects.requireNonNull(tls, "tls"));
     }
 
     /** A new broker on the port of this one (which must be stopped): what clients see as a broker restart. */
     public Mosquitto restart(Path folder) throws IOException, InterruptedException {
-        return start(folder, port);
+        return start(folder, port, tls);
     }
 
-    private static Mosquitto start(Path folder, int port) throws IOException, InterruptedException {
+    private static Mosquitto start(Path folder, int port, Tls tls) throws IOException, InterruptedException {
         Path executable = executable().orElseThrow(() -> new IllegalStateException(
                 "mosquitto is not installed: the MQTT tests need a real broker; run `apt-get install mosquitto`"));
         Path config = folder.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence false",
                 "log_dest stderr",
                 "log_type error",
-                "log_type warning",
-                ""), StandardCharsets.UTF_8);
+                "log_type warning"));
+        if (tls != null) {
+            // Run as root, Mosquitto drops to the "mosquitto" user before reading the key files, which then
+            // cannot read a private temporary folder: stay the user that started it.
+            lines.add("user " + System.getProperty("user.name"));
+            lines.add("cafile " + tls.caFile().toAbsolutePath());
+            lines.add("certfile " + tls.certFile().toAbsolutePath());
+            lines.add("keyfile " + tls.keyFile().toAbsolutePath());
+            lines.add("require_certificate " + tls.requireCertificate());
+        }
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
         Path log = folder.resolve("mosquitto.log");
         Process process = new ProcessBuilder(executable.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Mosquitto broker = new Mosquitto(process, port, log);
+        Mosquitto broker = new Mosquitto(process, port, log, tls);
         try {
             broker.awaitListening();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -104,8 +131,14 @@ public final class Mosquitto implements AutoCloseable {
                 + START_TIMEOUT.toSeconds() + " s: " + log());
     }
 
+    /** {@code tcp://127.0.0.1:<port>}, or {@code ssl://…} with a TLS listener. */
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
+    }
+
+    /** The loopback port the broker listens on (for command-line clients: {@code mosquitto_pub -p}). */
+    public int port() {
+        return port;
     }
 
     /** Ends the broker at once, as a crash or {@code kill -9} would: no DISCONNECT to its clients. */

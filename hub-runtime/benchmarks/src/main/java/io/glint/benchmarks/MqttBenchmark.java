@@ -322,6 +322,41 @@ public final class MqttBenchmark {
             public long reconnectMaxDelayMs() {
                 return 30000;
             }
+
+            @Override
+            public String trustStorePath() {
+                return "";
+            }
+
+            @Override
+            public String trustStorePassword() {
+                return "";
+            }
+
+            @Override
+            public String trustStoreType() {
+                return "";
+            }
+
+            @Override
+            public String keyStorePath() {
+                return "";
+            }
+
+            @Override
+            public String keyStorePassword() {
+                return "";
+            }
+
+            @Override
+            public String keyStoreType() {
+                return "";
+            }
+
+            @Override
+            public boolean verifyHostname() {
+                return true;
+            }
         };
     }
 

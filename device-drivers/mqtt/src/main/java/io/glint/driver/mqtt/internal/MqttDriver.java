@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -96,7 +97,19 @@ public final class MqttDriver implements DeviceDriver {
     /** What the OCD says, as plain values the tests can build. */
     record Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
             boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs, boolean homie,
-            String homieBase) {
+            String homieBase, TlsSettings tls) {
+
+        Settings {
+            tls = tls == null ? TlsSettings.DEFAULT : tls;
+        }
+
+        /** Without TLS files: the JDK's certificate authorities for ssl://, no client certificate. */
+        Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
+                boolean zigbee2mqtt, long commandTimeoutMs, long reconnectMaxDelayMs, boolean homie,
+                String homieBase) {
+            this(brokerUri, clientId, username, password, baseTopic, zigbee2mqtt, commandTimeoutMs,
+                    reconnectMaxDelayMs, homie, homieBase, TlsSettings.DEFAULT);
+        }
 
         /** zigbee2mqtt settings with Homie on at its default base. */
         Settings(String brokerUri, String clientId, String username, String password, String baseTopic,
@@ -107,7 +120,14 @@ public final class MqttDriver implements DeviceDriver {
 
         static Settings of(MqttDriverConfig c) {
             return new Settings(c.brokerUri(), c.clientId(), c.username(), c.password(), c.baseTopic(),
-                    c.zigbee2mqtt(), c.commandTimeoutMs(), c.reconnectMaxDelayMs(), c.homie(), c.homieBase());
+                    c.zigbee2mqtt(), c.commandTimeoutMs(), c.reconnectMaxDelayMs(), c.homie(), c.homieBase(),
+                    TlsSettings.of(c));
+        }
+
+        /** The same settings with these TLS files. */
+        Settings withTls(TlsSettings files) {
+            return new Settings(brokerUri, clientId, username, password, baseTopic, zigbee2mqtt, commandTimeoutMs,
+                    reconnectMaxDelayMs, homie, homieBase, files);
         }
     }
 
@@ -139,6 +159,11 @@ public final class MqttDriver implements DeviceDriver {
     private volatile MqttAsyncClient client;
     private volatile MqttConnectionOptions options;
     private volatile boolean closed;
+    /** Why the driver is not connected, for the person configuring it; null while connected or never tried. */
+    private volatile String problem;
+    /** The explanation last logged at ERROR, so a retry loop repeats it as a short warning only. Worker only. */
+    private String problemLogged;
+    private volatile boolean tlsConnection;
 
     @Activate
     public MqttDriver(@Reference(name = "registry") DeviceRegistry registry, MqttDriverConfig config) {
@@ -182,6 +207,11 @@ public final class MqttDriver implements DeviceDriver {
     boolean connected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
+    }
+
+    /** Why the driver is not connected (a setting at fault, a TLS or network failure), or null. */
+    String problem() {
+        return problem;
     }
 
     // ---------------------------------------------------------------------------------------------- commands
@@ -281,11 +311,34 @@ public final class MqttDriver implements DeviceDriver {
 
     /** On the worker. */
     private void start(String uri) {
+        String pahoUri = pahoUri(uri);
+        boolean tls = pahoUri.regionMatches(true, 0, "ssl://", 0, 6) || pahoUri.regionMatches(true, 0, "wss://", 0, 6);
+        SocketFactory sockets = null;
+        if (tls) {
+            try {
+                sockets = settings.tls().socketFactory();
+            } catch (TlsSettings.Invalid e) {
+                problem = e.getMessage();
+                LOG.error("MQTT devices not started: {} in {}.cfg is not usable: {} MQTT devices stay unreachable"
+                        + " until the setting is fixed.", e.setting(), PID, e.getMessage());
+                return;
+            }
+        } else {
+            if (pahoUri.regionMatches(true, 0, "tcp://", 0, 6) || pahoUri.regionMatches(true, 0, "ws://", 0, 5)) {
+                sockets = new NoDelaySocketFactory();
+            }
+            if (settings.tls().configured()) {
+                LOG.warn("trustStorePath/keyStorePath are set but brokerUri {} is not ssl:// or mqtts://: the"
+                        + " connection is not encrypted and they are not used", uri);
+            }
+        }
         MqttAsyncClient c;
         try {
-            c = new MqttAsyncClient(uri, clientId(), new MemoryPersistence());
+            c = new MqttAsyncClient(pahoUri, clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
-            LOG.error("MQTT devices not started: broker URI {} is not usable: {}", uri, e.getMessage());
+            problem = "brokerUri " + uri + " is not usable: " + e.getMessage();
+            LOG.error("MQTT devices not started: brokerUri {} is not usable ({}). Use tcp://host:1883, or"
+                    + " ssl://host:8883 for TLS.", uri, e.getMessage());
             return;
         }
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -302,13 +355,30 @@ public final class MqttDriver implements DeviceDriver {
         if (settings.password() != null && !settings.password().isEmpty()) {
             o.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
         }
-        if (uri.toLowerCase(Locale.ROOT).startsWith("tcp://")) {
-            o.setSocketFactory(new NoDelaySocketFactory());
+        // TCP_NODELAY for TLS too; the TLS factory carries the trust store and client certificate.
+        if (sockets != null) {
+            o.setSocketFactory(sockets);
         }
+        o.setHttpsHostnameVerificationEnabled(!tls || settings.tls().verifyHostname());
         c.setCallback(new Callback());
+        this.tlsConnection = tls;
         this.options = o;
         this.client = c;
         connect();
+    }
+
+    /**
+     * The URI as Paho takes it: {@code mqtts://} (the common name for MQTT over TLS) is Paho's {@code ssl://},
+     * {@code mqtt://} its {@code tcp://}.
+     */
+    static String pahoUri(String uri) {
+        if (uri.regionMatches(true, 0, "mqtts://", 0, 8)) {
+            return "ssl://" + uri.substring(8);
+        }
+        if (uri.regionMatches(true, 0, "mqtt://", 0, 7)) {
+            return "tcp://" + uri.substring(7);
+        }
+        return uri;
     }
 
     private String clientId() {
@@ -329,28 +399,64 @@ public final class MqttDriver implements DeviceDriver {
             c.connect(options, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    problem = null;
                     LOG.info("Connected to MQTT broker {}", c.getServerURI());
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    String why = e == null ? "?" : e.getMessage();
-                    onWorker(() -> retry(why));
+                    onWorker(() -> retry(e));
                 }
             });
         } catch (MqttException e) {
-            retry(e.getMessage());
+            retry(e);
         }
     }
 
     /** On the worker: the first connection failed; try again later, a little later each time. */
-    private void retry(String why) {
+    private void retry(Throwable failure) {
         if (closed) {
             return;
         }
+        String why = failure == null ? "?" : failure.getMessage();
+        String explained = explain(failure);
+        if (explained != null) {
+            why = explained;
+            if (!explained.equals(problemLogged)) {
+                problemLogged = explained;
+                LOG.error("Cannot connect to MQTT broker {}: {} MQTT devices stay unreachable until this is fixed;"
+                        + " retrying.", settings.brokerUri(), explained);
+            }
+        }
+        problem = why;
         LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", settings.brokerUri(), why, retryDelayMs);
         schedule(this::connect, retryDelayMs);
         retryDelayMs = Math.min(retryDelayMs * 2, Math.max(1000, settings.reconnectMaxDelayMs()));
+    }
+
+    /** A connection failure the configuration can fix, explained by the setting to change; null otherwise. */
+    private String explain(Throwable failure) {
+        if (failure instanceof MqttException m && (m.getReasonCode() == 0x86 || m.getReasonCode() == 0x87
+                || m.getReasonCode() == 4 || m.getReasonCode() == 5)) {
+            // MQTT 5: bad user name or password, not authorized (4 and 5 are the MQTT 3 codes of the same)
+            return "the broker refused the hub's credentials (" + m.getMessage() + "). Check username and password"
+                    + " in " + PID + ".cfg against the broker's users.";
+        }
+        MqttAsyncClient c = client;
+        if (failure == null || !tlsConnection || c == null) {
+            return null;
+        }
+        String tls = settings.tls().explain(failure, host(c.getServerURI()));
+        return tls == null ? null : "TLS: " + tls;
+    }
+
+    private static String host(String uri) {
+        try {
+            String host = java.net.URI.create(uri).getHost();
+            return host == null ? uri : host;
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
     }
 
     /** On the worker, after every (re)connect: subscribing again also makes the broker resend what is retained. */

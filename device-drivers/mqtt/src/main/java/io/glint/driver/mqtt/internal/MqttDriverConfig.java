@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface MqttDriverConfig {
 
     @AttributeDefinition(name = "Broker URI", required = false,
-            description = "tcp://host:1883 of the broker the devices are on. Empty: the driver stays idle.")
+            description = "tcp://host:1883 of the broker the devices are on, or ssl://host:8883 (also mqtts://)"
+                    + " for TLS. Empty: the driver stays idle.")
     String brokerUri() default "";
 
     @AttributeDefinition(name = "Client id",
@@ -21,6 +22,38 @@ public @interface MqttDriverConfig {
 
     @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
     String password() default "";
+
+    @AttributeDefinition(name = "Trust store", required = false,
+            description = "ssl:// brokers: the CA certificate that signed the broker's certificate (PEM, e.g."
+                    + " Mosquitto's cafile) or a PKCS12/JKS trust store holding it. Empty: the certificate"
+                    + " authorities Java trusts.")
+    String trustStorePath() default "";
+
+    @AttributeDefinition(name = "Trust store password", required = false, type = AttributeType.PASSWORD,
+            description = "Empty for a PEM file.")
+    String trustStorePassword() default "";
+
+    @AttributeDefinition(name = "Trust store type", required = false,
+            description = "PEM, PKCS12 or JKS. Empty: PEM when the file is PEM, PKCS12 (or JKS) otherwise.")
+    String trustStoreType() default "";
+
+    @AttributeDefinition(name = "Client key store", required = false,
+            description = "ssl:// brokers that require a client certificate: the hub's certificate and private key"
+                    + " as PKCS12 (openssl pkcs12 -export -in hub.crt -inkey hub.key -out hub.p12) or JKS."
+                    + " Empty: no client certificate.")
+    String keyStorePath() default "";
+
+    @AttributeDefinition(name = "Client key store password", required = false, type = AttributeType.PASSWORD,
+            description = "Opens the key store and its key (both must have the same password).")
+    String keyStorePassword() default "";
+
+    @AttributeDefinition(name = "Client key store type", required = false,
+            description = "PKCS12 or JKS. Empty: PKCS12.")
+    String keyStoreType() default "";
+
+    @AttributeDefinition(name = "Verify the broker's host name",
+            description = "ssl:// brokers: the broker's certificate must name the host in the broker URI.")
+    boolean verifyHostname() default true;
 
     @AttributeDefinition(name = "zigbee2mqtt base topic",
             description = "zigbee2mqtt's mqtt.base_topic.")

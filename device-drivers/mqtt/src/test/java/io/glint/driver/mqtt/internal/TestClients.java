@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import javax.net.SocketFactory;
+
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -27,12 +29,19 @@ final class TestClients implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Supplier<String> uri;
+    private final SocketFactory sockets;
     private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
     private MqttClient publisher;
 
     /** @param uri the broker's address now (a restarted broker keeps its port) */
     TestClients(Supplier<String> uri) {
+        this(uri, null);
+    }
+
+    /** For an ssl:// broker: the TLS socket factory the test's own clients connect with. */
+    TestClients(Supplier<String> uri, SocketFactory sockets) {
         this.uri = uri;
+        this.sockets = sockets;
     }
 
     MqttClient client() throws MqttException {
@@ -40,6 +49,10 @@ final class TestClients implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
         o.setConnectionTimeout(5);
+        if (sockets != null) {
+            o.setSocketFactory(sockets);
+            o.setHttpsHostnameVerificationEnabled(false); // the test's side, not what is under test
+        }
         c.setTimeToWait(5000);
         c.connect(o);
         clients.add(c);
