@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "glint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Glint, the voice hub for AI glasses.",
         subcommands = { DemoCommand.class, ParseCommand.class, NluEvalCommand.class, RunCommand.class,
+            PairCommand.class, UnpairCommand.class, SayCommand.class, GlassesCommand.class,
             CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:done", "1:not understood (parse) or an unexpected error",

@@ -58,6 +58,7 @@ public final class GlassesBridge implements AutoCloseable {
     private final RateLimiter limiter;
     private final CoapServer server;
     private final DTLSConnector connector;
+    private final CoapEndpoint endpoint;
     private final NotificationsResource notificationsResource;
     private final NotificationCenter.Listener listener;
     private Map<String, String> knownKeys = Map.of();
@@ -93,8 +94,9 @@ public final class GlassesBridge implements AutoCloseable {
                 .build();
         this.connector = new DTLSConnector(dtls);
         this.server = new CoapServer(config);
-        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector)
-                .setLoggingTag("glint-bridge").build());
+        this.endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector)
+                .setLoggingTag("glint-bridge").build();
+        server.addEndpoint(endpoint);
 
         CoapResource v1 = new CoapResource(io.glint.bridge.protocol.Protocol.VERSION);
         v1.setVisible(false);
@@ -122,10 +124,9 @@ public final class GlassesBridge implements AutoCloseable {
         } catch (IllegalStateException e) {
             server.destroy();
             shutdownExecutors();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IOException("The glasses bridge cannot listen on UDP " + settings.host() + ":" + settings.port()
-                    + " (" + cause.getMessage() + "). Another hub may be running; set port in conf/io.glint.bridge.cfg "
-                    + "to a free port, or stop the other process", cause);
+                    + " (" + bindProblem() + "). Another hub may be running: set port in conf/io.glint.bridge.cfg "
+                    + "to a free port, or stop the other process.", e);
         }
         notifications.addListener(listener);
         long poll = settings.pairingPoll().toMillis();
@@ -133,6 +134,16 @@ public final class GlassesBridge implements AutoCloseable {
         timer.scheduleWithFixedDelay(notifications::tick, 5, 5, TimeUnit.SECONDS);
         LOG.info("Glasses bridge listening on coaps://{} (pairs in {})", address(), pairing.file());
         pairing.permissionProblem().ifPresent(p -> LOG.warn("{}", p));
+    }
+
+    /** Why the address cannot be bound, as the JDK says it (Californium only logs it). */
+    private String bindProblem() {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
+                new InetSocketAddress(settings.host(), settings.port()))) {
+            return "the endpoint did not start";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /** The bound address (with the actual port when 0 was asked). */
