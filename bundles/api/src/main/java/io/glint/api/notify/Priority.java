@@ -8,6 +8,6 @@ public enum Priority {
     NORMAL,
     /** Spoken at once, also during quiet hours (a door left unlocked, a device that went offline). */
     HIGH,
-    /** Spoken at once and repeated until acknowledged by the glasses (smoke, water leak). */
+    /** Spoken at once, before anything else that is pending (smoke, water leak). */
     URGENT
 }
