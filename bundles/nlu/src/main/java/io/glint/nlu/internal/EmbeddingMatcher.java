@@ -246,9 +246,21 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return cache(encoder).computeIfAbsent(text, encoder::encode);
     }
 
+    /**
+     * What the model sees. In a Chinese sentence, runs of Latin words are names ("在 Spotify 上放 Coldplay"): the
+     * Chinese model splits them into pieces that say nothing about the request and pull the sentence away from
+     * its meaning, so they are left out (the slot filler still sees the whole utterance).
+     */
     static String normalize(String s) {
-        return Text.normalize(s).strip();
+        String text = Text.normalize(s).strip();
+        if (!Text.hasHan(text)) {
+            return text;
+        }
+        return LATIN_RUN.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
     }
+
+    private static final java.util.regex.Pattern LATIN_RUN =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9.:'&-]*(\\s+[a-z0-9][a-z0-9.:'&-]*)*");
 
     @Override
     public Optional<Candidate> match(Query q) {

@@ -130,4 +130,34 @@ class EmbeddingMatcherTest {
         nlu.unregister("lights");
         assertTrue(nlu.parse(Utterance.of("could I have some light in the kitchen please")).isEmpty());
     }
+
+    @Test
+    void a_catalogue_meaning_no_installed_skill_declares_is_declined_until_a_skill_declares_it() {
+        // the hub's own sentence for alarm.cancel ("cancel my morning alarm") is nearer than the skill's example
+        nlu.register("acme", new SkillSpec(java.util.Set.of(), List.of(intent("acme.clock.snooze", Map.of(),
+                "snooze the acme clock", "cancel my morning alarm please"))));
+        assertTrue(nlu.parse(Utterance.of("cancel my morning alarm")).isEmpty());
+        nlu.unregister("acme");
+        nlu.register("clock", new SkillSpec(java.util.Set.of(), List.of(intent("alarm.cancel", Map.of(),
+                "cancel the alarm now", "cancel my morning alarm please"))));
+        assertEquals("alarm.cancel", understood("cancel my morning alarm").name());
+    }
+
+    @Test
+    void latin_names_in_a_chinese_sentence_are_left_out_of_what_the_model_sees() {
+        assertEquals("在 上放 的歌", EmbeddingMatcher.normalize("在 Spotify 上放 Coldplay 的歌"));
+        assertEquals("我想听 的新专辑", EmbeddingMatcher.normalize("我想听 Ed Sheeran 的新专辑"));
+        assertEquals("play coldplay on spotify", EmbeddingMatcher.normalize("Play Coldplay on Spotify"));
+    }
+
+    @Test
+    void an_answer_to_a_question_that_names_nothing_leaves_the_sentence_to_the_model() {
+        nlu.register("hub", new SkillSpec(java.util.Set.of(), List.of(new IntentSpec("dialog.choose",
+                Map.of("device", "device"), Map.of("en", new LanguageSpec(List.of(TemplateSpec.of("[the] {device}")),
+                        List.of()))))));
+        nlu.register("acme", new SkillSpec(java.util.Set.of(), List.of(intent("acme.mood.set", Map.of(),
+                "set the mood", "cosy mood lighting please"))));
+        // as an answer, "{device}" takes the whole sentence as a light the home does not have: it names nothing
+        assertEquals("acme.mood.set", understood("cosy mood lighting").name());
+    }
 }
