@@ -146,11 +146,12 @@ public class NluService implements Nlu {
         String lang = utterance.lang() != null && !utterance.lang().isBlank() ? utterance.lang()
                 : Text.language(text);
         Lexicon lex = lexicon();
-        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex, referents));
+        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex, referents), true);
         if (found.isEmpty()) {
             List<String> core = Fillers.strip(tokens);
             if (core.size() < tokens.size()) {
-                found = match(Query.of(text, lang, core, lex, referents));
+                // the model reads the whole text, fillers and all, and has already answered: templates only
+                found = match(Query.of(text, lang, core, lex, referents), false);
             }
         }
         return found.map(c -> {
@@ -161,8 +162,11 @@ public class NluService implements Nlu {
         });
     }
 
-    private Optional<IntentMatcher.Candidate> match(Query q) {
+    private Optional<IntentMatcher.Candidate> match(Query q, boolean withModel) {
         for (IntentMatcher m : matchers) {
+            if (!withModel && m == embeddings) {
+                continue;
+            }
             Optional<IntentMatcher.Candidate> c = m.match(q);
             if (c.isPresent() && !namesNothing(c.get())) {
                 return c;
