@@ -6,7 +6,7 @@ public enum Priority {
     LOW,
     /** Spoken; held during quiet hours. */
     NORMAL,
-    /** Spoken at once, also during quiet hours (a door left unlocked, a device that went offline). */
+    /** Spoken at once, also during quiet hours (a door left unlocked, a lock or garage door that went offline). */
     HIGH,
     /** Spoken at once, before anything else that is pending (smoke, water leak). */
     URGENT
