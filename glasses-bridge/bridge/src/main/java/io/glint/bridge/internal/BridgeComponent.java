@@ -1,10 +1,15 @@
 package io.glint.bridge.internal;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,11 +25,18 @@ import org.slf4j.LoggerFactory;
 
 import io.glint.api.voice.Assistant;
 import io.glint.bridge.pairing.PairingStore;
+import io.glint.bridge.protocol.BridgeEndpoint;
 import io.glint.bridge.protocol.Protocol;
 
 /**
  * Runs the glasses bridge with the configuration of PID {@code io.glint.bridge}. When the port cannot be bound the
- * hub keeps running without it and the log says why; a changed configuration restarts the bridge.
+ * hub keeps running without it and the log says why; a changed configuration restarts the bridge. While it runs it
+ * is registered as a {@link BridgeEndpoint} service whose properties say where it listens.
+ *
+ * <p>Framework (or system) properties named {@code glint.bridge.}<i>setting</i> ({@code host}, {@code port},
+ * {@code pairingFile}, {@code ratePerSecond}, {@code burst}) take precedence over the configuration: {@code glint
+ * demo} uses them to run its own bridge on a free loopback port with a throwaway pairing, next to a hub that may be
+ * running with the configured port.
  */
 @Component(immediate = true, service = {}, configurationPid = "io.glint.bridge",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -70,24 +82,50 @@ public final class BridgeComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Assistant assistant;
 
+    /** Prefix of the framework properties that override the configuration. */
+    static final String OVERRIDE = "glint.bridge.";
+
     private final GlassesBridge bridge;
+    private final ServiceRegistration<BridgeEndpoint> endpoint;
 
     @Activate
     public BridgeComponent(BundleContext context, Config config,
             @Reference NotificationsComponent notifications) {
-        Path file = pairingFile(config.pairingFile(), context.getProperty("glint.home"));
-        BridgeSettings settings = new BridgeSettings(config.host(), config.port(), file, config.maxPayloadBytes(),
-                config.ratePerSecond(), config.burst(), config.workers(), config.queue(),
-                Duration.ofSeconds(config.maxAgeSeconds()), Duration.ofMillis(Math.max(20, config.pairingPollMs())));
-        GlassesBridge started = new GlassesBridge(settings, new PairingStore(file), () -> assistant,
-                notifications.center());
+        Function<String, String> overrides = key -> context.getProperty(OVERRIDE + key);
+        Path file = pairingFile(override(overrides, "pairingFile", config.pairingFile()),
+                context.getProperty("glint.home"));
+        GlassesBridge started = null;
         try {
+            BridgeSettings settings = new BridgeSettings(override(overrides, "host", config.host()),
+                    Integer.parseInt(override(overrides, "port", String.valueOf(config.port()))), file,
+                    config.maxPayloadBytes(),
+                    Double.parseDouble(override(overrides, "ratePerSecond", String.valueOf(config.ratePerSecond()))),
+                    Integer.parseInt(override(overrides, "burst", String.valueOf(config.burst()))), config.workers(),
+                    config.queue(), Duration.ofSeconds(config.maxAgeSeconds()),
+                    Duration.ofMillis(Math.max(20, config.pairingPollMs())));
+            started = new GlassesBridge(settings, new PairingStore(file), () -> assistant, notifications.center());
             started.start();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.error("{} The hub keeps running without the glasses bridge.", e.getMessage());
             started = null;
         }
         this.bridge = started;
+        if (started != null) {
+            InetSocketAddress address = started.address();
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(BridgeEndpoint.HOST, address.getAddress() != null ? address.getAddress().getHostAddress()
+                    : address.getHostString());
+            props.put(BridgeEndpoint.PORT, address.getPort());
+            this.endpoint = context.registerService(BridgeEndpoint.class, () -> address, props);
+        } else {
+            this.endpoint = null;
+        }
+    }
+
+    /** The framework property {@code glint.bridge.KEY} when set, else the configured value. */
+    private static String override(Function<String, String> overrides, String key, String configured) {
+        String v = overrides.apply(key);
+        return v == null || v.isBlank() ? configured : v.strip();
     }
 
     static Path pairingFile(String configured, String home) {
@@ -100,6 +138,13 @@ public final class BridgeComponent {
 
     @Deactivate
     void deactivate() {
+        if (endpoint != null) {
+            try {
+                endpoint.unregister();
+            } catch (IllegalStateException e) {
+                // the bundle is stopping and its services are already gone
+            }
+        }
         if (bridge != null) {
             bridge.close();
         }

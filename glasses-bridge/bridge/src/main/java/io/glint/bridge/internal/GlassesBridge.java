@@ -119,14 +119,19 @@ public final class GlassesBridge implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("{}", e.getMessage());
         }
+        String busy = settings.port() == 0 ? null : bindProblemOrNull();
+        if (busy != null) {
+            // found before Californium tries: it would log its own stack trace for the same reason
+            server.destroy();
+            shutdownExecutors();
+            throw new IOException(cannotListen(busy));
+        }
         try {
             server.start();
         } catch (IllegalStateException e) {
             server.destroy();
             shutdownExecutors();
-            throw new IOException("The glasses bridge cannot listen on UDP " + settings.host() + ":" + settings.port()
-                    + " (" + bindProblem() + "). Another hub may be running: set port in conf/io.glint.bridge.cfg "
-                    + "to a free port, or stop the other process.", e);
+            throw new IOException(cannotListen(bindProblem()), e);
         }
         notifications.addListener(listener);
         long poll = settings.pairingPoll().toMillis();
@@ -136,12 +141,24 @@ public final class GlassesBridge implements AutoCloseable {
         pairing.permissionProblem().ifPresent(p -> LOG.warn("{}", p));
     }
 
+    private String cannotListen(String why) {
+        return "The glasses bridge cannot listen on UDP " + settings.host() + ":" + settings.port() + " (" + why
+                + "). Another hub may be running: set port in conf/io.glint.bridge.cfg to a free port, or stop the "
+                + "other process.";
+    }
+
     /** Why the address cannot be bound, as the JDK says it (Californium only logs it). */
     private String bindProblem() {
+        String problem = bindProblemOrNull();
+        return problem == null ? "the endpoint did not start" : problem;
+    }
+
+    /** Null when the address can be bound now. */
+    private String bindProblemOrNull() {
         try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
                 new InetSocketAddress(settings.host(), settings.port()))) {
-            return "the endpoint did not start";
-        } catch (IOException e) {
+            return null;
+        } catch (IOException | SecurityException e) {
             return e.getMessage();
         }
     }

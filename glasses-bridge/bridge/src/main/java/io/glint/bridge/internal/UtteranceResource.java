@@ -1,6 +1,7 @@
 package io.glint.bridge.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.glint.api.voice.Utterance;
 import io.glint.bridge.protocol.CardMessage;
 import io.glint.bridge.protocol.Codec;
 import io.glint.bridge.protocol.Protocol;
+import io.glint.bridge.protocol.SlotMessage;
 import io.glint.bridge.protocol.UtteranceReply;
 
 /**
@@ -89,7 +91,7 @@ final class UtteranceResource extends CoapResource {
         }
         Utterance utterance;
         try {
-            utterance = parse(payload, format, identity.get(), System.currentTimeMillis());
+            utterance = parse(payload, format, identity.get(), System.currentTimeMillis(), settings.maxAge());
         } catch (BadRequest e) {
             Replies.error(exchange, ResponseCode.BAD_REQUEST, e.getMessage());
             return;
@@ -133,17 +135,23 @@ final class UtteranceResource extends CoapResource {
         CardMessage card = r.card() == null ? null : new CardMessage(r.card().title(), r.card().lines());
         Intent intent = r.intent();
         Map<String, String> slots = null;
+        Map<String, SlotMessage> details = null;
         if (intent != null) {
             slots = new LinkedHashMap<>();
+            details = new LinkedHashMap<>();
             for (Slot s : intent.slots().values()) {
                 slots.put(s.name(), s.value());
+                details.put(s.name(), new SlotMessage(s.type(), s.raw(), s.value(), s.candidates()));
             }
         }
         return new UtteranceReply(r.status().name(), r.code() == null ? null : r.code().name(), r.speech(), card,
-                intent == null ? null : intent.name(), slots);
+                intent == null ? null : intent.name(), slots, details);
     }
 
-    /** Thrown with what to tell the glasses. */
+    /**
+     * Thrown with what to tell the glasses (4.00). The only exception {@link #parse} throws, whatever the payload:
+     * the fuzz test ({@code UtteranceDecodingFuzzTest}) holds it to that.
+     */
     static final class BadRequest extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -152,8 +160,13 @@ final class UtteranceResource extends CoapResource {
         }
     }
 
-    /** Reads and checks one utterance; every problem found is named in one message. */
-    Utterance parse(byte[] payload, int format, String wearer, long nowMillis) throws BadRequest {
+    /**
+     * Reads and checks one utterance; every problem found is named in one message.
+     *
+     * @param maxAge how far {@code ts} may be from {@code nowMillis}, either way
+     */
+    static Utterance parse(byte[] payload, int format, String wearer, long nowMillis, Duration maxAge)
+            throws BadRequest {
         String formatName = format == Protocol.CBOR ? "CBOR" : "JSON";
         if (payload.length == 0) {
             throw new BadRequest("The request has no payload: send {\"text\", \"lang\", \"ts\"} as " + formatName);
@@ -189,10 +202,18 @@ final class UtteranceResource extends CoapResource {
             problems.add("\"ts\" must be an integer (milliseconds since the epoch), got " + ts.getNodeType().name()
                     .toLowerCase());
         } else {
-            long age = nowMillis - ts.asLong();
-            long max = settings.maxAge().toMillis();
-            if (Math.abs(age) > max) {
-                problems.add("\"ts\" is " + Math.abs(age) / 1000 + " s in the " + (age > 0 ? "past" : "future")
+            long said = ts.asLong();
+            long max = maxAge.toMillis();
+            long off;
+            try {
+                off = Math.absExact(Math.subtractExact(nowMillis, said));
+            } catch (ArithmeticException e) {
+                off = Long.MAX_VALUE; // a ts near the ends of the long range must not wrap around into "now"
+            }
+            if (off > max) {
+                boolean past = said < nowMillis;
+                String far = off == Long.MAX_VALUE ? "millions of years" : off / 1000 + " s";
+                problems.add("\"ts\" is " + far + " in the " + (past ? "past" : "future")
                         + "; the hub acts only on what was said in the last " + max / 1000 + " s. Check the glasses' "
                         + "clock");
             }
