@@ -74,6 +74,19 @@ final class GlintHub {
                 glint("io.glint.djl"));
     }
 
+    /**
+     * The glasses bridge with Californium and CBOR. The bridge bundle is installed but not started: a test
+     * configures it (a free port, its own pairing file) through ConfigAdmin first, then starts it, so it never
+     * binds the default port. (Pax Exam logs at boot that this bundle "is not resolved": it is resolved when the
+     * test starts it.)
+     */
+    static Option glassesBridge() {
+        return composite(
+                mavenBundle("com.fasterxml.jackson.dataformat", "jackson-dataformat-cbor", version("jackson")),
+                glint("io.glint.californium"),
+                glint("io.glint.bridge").noStart());
+    }
+
     private static Option hotFolder() {
         try {
             Path work = Files.createDirectories(Path.of(System.getProperty("glint.itests.work", "target/itests")));
