@@ -73,6 +73,8 @@ class WalkthroughTest {
             fail("the demo did not finish within 120 s");
         }
         assertEquals(0, demo.exitValue(), "demo exit code; stderr in " + err);
+        assertTrue(Files.readString(err).contains("speaking as paired glasses"),
+                "the demo speaks through the glasses bridge (CoAP/DTLS), as real glasses do; stderr in " + err);
         assertEquals(steps.size(), answers.size(), "one answer per utterance; stderr in " + err);
 
         List<String> problems = new ArrayList<>();

@@ -9,7 +9,6 @@ import io.glint.api.skill.FailureCode;
 import io.glint.api.voice.Assistant;
 import io.glint.api.voice.Response;
 import io.glint.api.voice.ResponseStatus;
-import io.glint.api.voice.Utterance;
 
 /**
  * The demo loop: each line of input is one utterance from the console wearer. Blank lines and lines starting
@@ -20,12 +19,16 @@ final class Conversation {
     /** The wearer id of the local console, so confirmations and "turn it off" work across lines. */
     static final String WEARER = "console";
 
-    private final Assistant assistant;
+    private final Turns turns;
     private final ChangeRecorder recorder;
     private final TurnPrinter printer;
 
     Conversation(Assistant assistant, ChangeRecorder recorder, TurnPrinter printer) {
-        this.assistant = assistant;
+        this(Turns.direct(assistant), recorder, printer);
+    }
+
+    Conversation(Turns turns, ChangeRecorder recorder, TurnPrinter printer) {
+        this.turns = turns;
         this.recorder = recorder;
         this.printer = printer;
     }
@@ -56,7 +59,7 @@ final class Conversation {
         Response response;
         List<DeviceChange> changes;
         try {
-            response = assistant.handle(new Utterance(text, null, WEARER, null));
+            response = turns.say(text);
             if (response == null) {
                 response = internalError("the Assistant returned no response");
             }

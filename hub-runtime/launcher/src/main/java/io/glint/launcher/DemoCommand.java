@@ -28,16 +28,18 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream answers = Output.claimStdout();
         Output.configureLogging(false, main.logLevel, "warn");
         Home home = main.home();
-        try (Hub hub = Hub.boot(home, false)) {
+        // the demo speaks as paired glasses through the hub's bridge (DemoGlasses), as real glasses would
+        try (DemoGlasses glasses = DemoGlasses.prepare(); Hub hub = Hub.boot(home, false)) {
             ChangeRecorder recorder = new ChangeRecorder();
             hub.register(DeviceListener.class, recorder);
             Assistant assistant = Main.awaitReady(hub);
+            Turns turns = glasses.connect(hub, assistant);
             boolean interactive = !json && Main.interactive();
             TurnPrinter printer = json ? new JsonTurnPrinter(answers) : new PlainTurnPrinter(answers, interactive);
             if (interactive) {
                 answers.println("Say something, e.g. \"turn on the kitchen light\". Ctrl-D ends the demo.");
             }
-            new Conversation(assistant, recorder, printer)
+            new Conversation(turns, recorder, printer)
                     .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
