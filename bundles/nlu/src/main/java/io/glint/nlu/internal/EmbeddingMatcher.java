@@ -37,8 +37,6 @@ import io.glint.nlu.TemplateSpec;
 public final class EmbeddingMatcher implements IntentMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMatcher.class);
     static final String NONE = "none";
-    /** How many nearest examples of an intent make its score. */
-    static final int NEAREST = Integer.getInteger("glint.nlu.nearest", 1);
 
     /** Acceptance rule for one language. */
     public record Thresholds(double minScore, double minMargin) {
@@ -47,8 +45,28 @@ public final class EmbeddingMatcher implements IntentMatcher {
     private record Example(String intent, String text, float[] vector) {
     }
 
-    private record Index(long generation, Map<String, Map<String, String>> slotTypes, List<Example> examples,
-            Set<String> intents) {
+    /**
+     * The examples of one language as one matrix (row i is the vector of example i, of intent {@code intents[of[i]]}):
+     * scoring an utterance is one pass over contiguous memory, not a walk over thousands of small objects.
+     */
+    private record Index(long generation, Map<String, Map<String, String>> slotTypes, int size, int dimension,
+            float[] matrix, int[] of, String[] intentNames, String[] texts, Set<String> intents) {
+        static Index of(long generation, Map<String, Map<String, String>> slotTypes, List<Example> examples,
+                Set<String> intents) {
+            int dimension = examples.isEmpty() ? 0 : examples.get(0).vector().length;
+            float[] matrix = new float[examples.size() * dimension];
+            int[] of = new int[examples.size()];
+            String[] texts = new String[examples.size()];
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                System.arraycopy(e.vector(), 0, matrix, i * dimension, dimension);
+                of[i] = ids.computeIfAbsent(e.intent(), k -> ids.size());
+                texts[i] = e.text();
+            }
+            return new Index(generation, slotTypes, examples.size(), dimension, matrix, of,
+                    ids.keySet().toArray(String[]::new), texts, intents);
+        }
     }
 
     private final Map<String, SentenceEncoder> encoders = new ConcurrentHashMap<>();
@@ -203,7 +221,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
             if (vectors.get(encoder).size() != before) {
                 save(encoder);
             }
-            LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.examples().size(),
+            LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.size(),
                     index.intents().size(), lang, encoder.model(), (System.nanoTime() - start) / 1_000_000);
         };
         if (synchronous) {
@@ -238,7 +256,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         for (String s : outOfScope(lang, intents)) {
             examples.add(new Example(NONE, normalize(s), vector(encoder, s)));
         }
-        return new Index(gen, slotTypes, examples, intents);
+        return Index.of(gen, slotTypes, examples, intents);
     }
 
     private float[] vector(SentenceEncoder encoder, String sentence) {
@@ -297,40 +315,32 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public Scored score(Query q, boolean leaveOut) {
         SentenceEncoder encoder = encoders.get(q.lang());
         Index index = byLanguage.get(q.lang());
-        if (encoder == null || index == null || index.examples().isEmpty()) {
+        if (encoder == null || index == null || index.size() == 0) {
             return null;
         }
         String text = normalize(q.text());
         float[] v = encoder.encode(text);
-        // per intent, the mean of its K nearest examples: one stray example close to the utterance matters less
-        Map<String, double[]> nearest = new LinkedHashMap<>();
-        for (Example e : index.examples()) {
-            if (leaveOut && e.text().equals(text)) {
+        // per intent, its nearest example's cosine (the vectors are unit length)
+        double[] nearest = new double[index.intentNames().length];
+        java.util.Arrays.fill(nearest, -2);
+        float[] m = index.matrix();
+        int dim = index.dimension();
+        for (int i = 0; i < index.size(); i++) {
+            if (leaveOut && index.texts()[i].equals(text)) {
                 continue;
             }
-            double cos = dot(v, e.vector());
-            double[] top = nearest.computeIfAbsent(e.intent(), k -> filled(NEAREST));
-            if (cos > top[NEAREST - 1]) {
-                int i = NEAREST - 1;
-                while (i > 0 && top[i - 1] < cos) {
-                    top[i] = top[i - 1];
-                    i--;
-                }
-                top[i] = cos;
+            double cos = dot(v, m, i * dim, dim);
+            int intent = index.of()[i];
+            if (cos > nearest[intent]) {
+                nearest[intent] = cos;
             }
         }
         Map<String, Double> bestPerIntent = new LinkedHashMap<>();
-        nearest.forEach((intent, top) -> {
-            double sum = 0;
-            int n = 0;
-            for (double d : top) {
-                if (d > -2) {
-                    sum += d;
-                    n++;
-                }
+        for (int k = 0; k < nearest.length; k++) {
+            if (nearest[k] > -2) {
+                bestPerIntent.put(index.intentNames()[k], nearest[k]);
             }
-            bestPerIntent.put(intent, sum / Math.max(1, n));
-        });
+        }
         double none = bestPerIntent.getOrDefault(NONE, -1.0);
         String bestIntent = NONE;
         double best = -1;
@@ -389,18 +399,23 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return encoders.containsKey(lang) && byLanguage.containsKey(lang);
     }
 
-    private static double[] filled(int n) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, -3);
-        return a;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+    /** a · row, the row starting at {@code from} in {@code m}; four sums so the loop is not one long chain. */
+    private static double dot(float[] a, float[] m, int from, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * m[from + i];
+            s1 += a[i + 1] * m[from + i + 1];
+            s2 += a[i + 2] * m[from + i + 2];
+            s3 += a[i + 3] * m[from + i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += a[i] * m[from + i];
+        }
+        return (double) s0 + s1 + s2 + s3;
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
