@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.osgi.framework.InvalidSyntaxException;
@@ -88,14 +89,13 @@ final class DemoGlasses implements AutoCloseable {
      * bundle, say), straight to the Assistant, with the reason on stderr.
      */
     Turns connect(Hub hub, Assistant assistant) throws InterruptedException {
+        long start = System.nanoTime();
         InetSocketAddress address = awaitBridge(hub, BRIDGE_WAIT);
         if (address == null) {
             System.err.println("Glint demo: the glasses bridge did not start (the log above says why); the demo talks "
                     + "to the hub directly");
             return Turns.direct(assistant);
         }
-        System.err.println("Glint demo: speaking as paired glasses \"" + pair.identity() + "\" over coaps://"
-                + address.getHostString() + ":" + address.getPort());
         GlassesClient client = new GlassesClient(address, pair.identity(), pair.key(), TIMEOUT);
         try {
             // the DTLS handshake now, so that the first line's time is the line's own
@@ -103,6 +103,9 @@ final class DemoGlasses implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("Glint demo: " + e.getMessage());
         }
+        System.err.println("Glint demo: speaking as paired glasses \"" + pair.identity() + "\" over coaps://"
+                + address.getHostString() + ":" + address.getPort() + " (connected in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
         connected = new Glasses(client);
         return connected;
     }
