@@ -39,6 +39,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,8 @@ import io.glint.api.device.Room;
 import io.glint.api.driver.DeviceDriver;
 import io.glint.api.driver.DeviceRegistry;
 import io.glint.api.skill.FailureCode;
+import io.glint.driver.mqtt.internal.home.HomeFile;
+import io.glint.driver.mqtt.internal.home.HomeFileException;
 import io.glint.driver.mqtt.internal.homie.HomieCommandException;
 import io.glint.driver.mqtt.internal.homie.HomieDescriptions;
 import io.glint.driver.mqtt.internal.homie.HomieDevice;
@@ -62,6 +66,7 @@ import io.glint.driver.mqtt.internal.z2m.Z2mDevice;
 import io.glint.driver.mqtt.internal.z2m.Z2mDevices;
 import io.glint.driver.mqtt.internal.z2m.Z2mPayloadException;
 import io.glint.driver.mqtt.internal.z2m.Z2mPayloads;
+import io.glint.moquette.LocalBroker;
 import io.glint.paho.NoDelaySocketFactory;
 
 /**
@@ -78,6 +83,11 @@ import io.glint.paho.NoDelaySocketFactory;
  * Paho's thread either. A command is published only while connected and carries an MQTT 5 message expiry equal
  * to the time left, and Paho keeps no session (clean start, expiry 0, memory persistence), so nothing is sent
  * after the command has been answered.
+ *
+ * <p>With {@code brokerUri} empty the driver connects to the hub's own broker ({@link EmbeddedMqttBroker}, a
+ * {@link LocalBroker} service), which speaks MQTT 3.1.1 only: then the connection is {@link Mqtt311Link}, with
+ * QoS 0 commands standing in for the message expiry. A {@link HomeFile} names devices the way the home's people
+ * do (ids, aliases in any language, rooms), which neither zigbee2mqtt nor Homie can carry.
  */
 @Component(service = DeviceDriver.class, immediate = true, configurationPid = MqttDriver.PID)
 @Designate(ocd = MqttDriverConfig.class)
@@ -124,6 +134,12 @@ public final class MqttDriver implements DeviceDriver {
                     TlsSettings.of(c));
         }
 
+        /** The same settings with another broker (the embedded one). */
+        Settings withBrokerUri(String uri) {
+            return new Settings(uri, clientId, username, password, baseTopic, zigbee2mqtt, commandTimeoutMs,
+                    reconnectMaxDelayMs, homie, homieBase, tls);
+        }
+
         /** The same settings with these TLS files. */
         Settings withTls(TlsSettings files) {
             return new Settings(brokerUri, clientId, username, password, baseTopic, zigbee2mqtt, commandTimeoutMs,
@@ -134,14 +150,16 @@ public final class MqttDriver implements DeviceDriver {
     private final DeviceRegistry registry;
     private final Settings settings;
     private final String base;
-    private final Z2mDevices parser = new Z2mDevices(DRIVER_ID);
+    private final Z2mDevices parser;
     private final String homieBase;
-    private final HomieDescriptions homieParser = new HomieDescriptions(DRIVER_ID);
+    private final HomieDescriptions homieParser;
+    /** Whether the broker is the embedded one, spoken to in MQTT 3.1.1 through {@link #link311}. */
+    private final boolean mqtt311;
     private final ScheduledExecutorService worker;
     private final ExecutorService results;
     /** By Glint device id; written on the worker, read by {@link #execute}. */
     private final Map<String, Z2mDevice> devices = new ConcurrentHashMap<>();
-    /** Homie devices by Glint id ({@code homie.<id>}); written on the worker, read by {@link #execute}. */
+    /** Homie devices by Glint id ({@code homie.<id>}, or the home file's); written on the worker, read by execute. */
     private final Map<String, HomieDevice> homieDevices = new ConcurrentHashMap<>();
     /** Last availability the device's own convention reported, by Glint id. */
     private final Map<String, Availability> availability = new ConcurrentHashMap<>();
@@ -149,6 +167,7 @@ public final class MqttDriver implements DeviceDriver {
     private final Map<String, String> homieOffline = new ConcurrentHashMap<>();
     // Worker thread only.
     private final Map<String, Z2mDevice> byFriendlyName = new HashMap<>();
+    private final Map<String, HomieDevice> byHomieId = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, byte[]> early = new LinkedHashMap<>();
     private int earlyBytes;
@@ -158,6 +177,7 @@ public final class MqttDriver implements DeviceDriver {
 
     private volatile MqttAsyncClient client;
     private volatile MqttConnectionOptions options;
+    private volatile Mqtt311Link link311;
     private volatile boolean closed;
     /** Why the driver is not connected, for the person configuring it; null while connected or never tried. */
     private volatile String problem;
@@ -165,13 +185,33 @@ public final class MqttDriver implements DeviceDriver {
     private String problemLogged;
     private volatile boolean tlsConnection;
 
+    /**
+     * @param embedded the hub's own broker, when it runs: connected to when {@code brokerUri} is empty. Greedy, so
+     *                 the driver is restarted with it when it comes up after the driver.
+     */
     @Activate
-    public MqttDriver(@Reference(name = "registry") DeviceRegistry registry, MqttDriverConfig config) {
-        this(registry, Settings.of(config));
+    public MqttDriver(@Reference(name = "registry") DeviceRegistry registry,
+            @Reference(name = "embeddedBroker", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) LocalBroker embedded,
+            MqttDriverConfig config) {
+        this(registry, Settings.of(config), embedded, homeFile(config.homeFile()));
     }
 
     MqttDriver(DeviceRegistry registry, Settings settings) {
+        this(registry, settings, null, HomeFile.NONE);
+    }
+
+    /**
+     * @param embedded the broker to connect to in MQTT 3.1.1 when {@code settings.brokerUri()} is empty, or null
+     * @param home     names for devices and rooms, or {@link HomeFile#NONE}
+     */
+    MqttDriver(DeviceRegistry registry, Settings settings, LocalBroker embedded, HomeFile home) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        boolean configured = settings.brokerUri() != null && !settings.brokerUri().isBlank();
+        this.mqtt311 = !configured && embedded != null;
+        if (mqtt311) {
+            settings = settings.withBrokerUri(embedded.uri());
+        }
         this.settings = settings;
         String baseTopic = settings.baseTopic() == null ? "" : settings.baseTopic().trim();
         while (baseTopic.endsWith("/")) {
@@ -183,13 +223,27 @@ public final class MqttDriver implements DeviceDriver {
             homieTopic = homieTopic.substring(0, homieTopic.length() - 1);
         }
         this.homieBase = homieTopic.isEmpty() ? "homie/5" : homieTopic;
+        this.parser = new Z2mDevices(DRIVER_ID, home, base);
+        this.homieParser = new HomieDescriptions(DRIVER_ID, home, homieBase);
+        home.rooms().forEach(room -> {
+            registry.defineRoom(room);
+            rooms.put(room.id(), room);
+        });
+        for (String topic : home.topics()) {
+            if (!topic.startsWith(base + "/") && !topic.startsWith(homieBase + "/")) {
+                LOG.warn("{}: the device with topic {} is neither under zigbee2mqtt's base topic {} nor Homie's {};"
+                        + " it will never be found", home, topic, base, homieBase);
+            }
+        }
         ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemon("glint-mqtt"));
         scheduled.setRemoveOnCancelPolicy(true);
         this.worker = scheduled;
         this.results = Executors.newSingleThreadExecutor(daemon("glint-mqtt-results"));
         String uri = settings.brokerUri() == null ? "" : settings.brokerUri().trim();
         if (uri.isEmpty()) {
-            LOG.info("No MQTT broker configured ({} brokerUri is empty); MQTT devices are off", PID);
+            // EmbeddedMqttBroker, reading the same configuration, says whether MQTT devices are off for good; when
+            // its broker comes up, this driver is started again with it.
+            LOG.debug("No MQTT broker configured ({} brokerUri is empty) and no embedded broker running (yet)", PID);
         } else if (!settings.zigbee2mqtt() && !settings.homie()) {
             LOG.info("MQTT broker {} configured but no convention is on (zigbee2mqtt=false, homie=false);"
                     + " not connecting", uri);
@@ -205,6 +259,10 @@ public final class MqttDriver implements DeviceDriver {
 
     /** Whether the client is connected to the broker now. */
     boolean connected() {
+        if (mqtt311) {
+            Mqtt311Link l = link311;
+            return l != null && l.isConnected();
+        }
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
     }
@@ -221,7 +279,7 @@ public final class MqttDriver implements DeviceDriver {
         String id = device.id();
         String name = device.name();
         MqttAsyncClient c = client;
-        if (closed || c == null || !c.isConnected()) {
+        if (closed || !connected()) {
             return failed(id, "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.");
         }
         String topic;
@@ -260,6 +318,9 @@ public final class MqttDriver implements DeviceDriver {
         long leftMs = Math.min(Duration.between(Instant.now(), deadline).toMillis(), settings.commandTimeoutMs());
         if (leftMs <= 0) {
             return failed(id, "The " + name + " could not be reached in time.");
+        }
+        if (mqtt311) {
+            return publish311(id, name, label, topic, payload, leftMs);
         }
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, null);
         MqttProperties properties = new MqttProperties();
@@ -311,6 +372,10 @@ public final class MqttDriver implements DeviceDriver {
 
     /** On the worker. */
     private void start(String uri) {
+        if (mqtt311) {
+            start311(uri);
+            return;
+        }
         String pahoUri = pahoUri(uri);
         boolean tls = pahoUri.regionMatches(true, 0, "ssl://", 0, 6) || pahoUri.regionMatches(true, 0, "wss://", 0, 6);
         SocketFactory sockets = null;
@@ -461,23 +526,15 @@ public final class MqttDriver implements DeviceDriver {
 
     /** On the worker, after every (re)connect: subscribing again also makes the broker resend what is retained. */
     private void subscribe() {
+        if (mqtt311) {
+            subscribe311();
+            return;
+        }
         MqttAsyncClient c = client;
         if (closed || c == null || !c.isConnected()) {
             return;
         }
-        // <base>/# rather than <base>/+ and <base>/+/availability: friendly names carry the room
-        // ("kitchen/ceiling"), so device topics are more than one level deep. No-local: not our own /set.
-        // Homie: $state and $description of every device, and property values (<id>/<node>/<property>; /set is
-        // a level deeper, so our own commands do not come back).
-        List<String> filters = new ArrayList<>();
-        if (settings.zigbee2mqtt()) {
-            filters.add(base + "/#");
-        }
-        if (settings.homie()) {
-            filters.add(homieBase + "/+/$state");
-            filters.add(homieBase + "/+/$description");
-            filters.add(homieBase + "/+/+/+");
-        }
+        List<String> filters = filters();
         MqttSubscription[] subscriptions = new MqttSubscription[filters.size()];
         for (int i = 0; i < subscriptions.length; i++) {
             subscriptions[i] = new MqttSubscription(filters.get(i), 1);
@@ -498,6 +555,144 @@ public final class MqttDriver implements DeviceDriver {
             }, null);
         } catch (MqttException e) {
             LOG.error("Subscribing to {} failed: {}", filters, e.getMessage());
+        }
+    }
+
+    /**
+     * What to subscribe to. {@code <base>/#} rather than {@code <base>/+} and {@code <base>/+/availability}:
+     * friendly names carry the room ("kitchen/ceiling"), so device topics are more than one level deep; no-local
+     * (MQTT 5) keeps our own /set away. Homie: $state and $description of every device, and property values
+     * ({@code <id>/<node>/<property>}; /set is a level deeper, so our own commands do not come back).
+     */
+    private List<String> filters() {
+        List<String> filters = new ArrayList<>();
+        if (settings.zigbee2mqtt()) {
+            filters.add(base + "/#");
+        }
+        if (settings.homie()) {
+            filters.add(homieBase + "/+/$state");
+            filters.add(homieBase + "/+/$description");
+            filters.add(homieBase + "/+/+/+");
+        }
+        return filters;
+    }
+
+    // ------------------------------------------------------------------------------ MQTT 3.1.1 (embedded broker)
+
+    /** On the worker. */
+    private void start311(String uri) {
+        try {
+            link311 = new Mqtt311Link(uri, clientId(), settings.username(), settings.password(),
+                    settings.reconnectMaxDelayMs(), new Mqtt311Link.Events() {
+                        @Override
+                        public void connected(boolean reconnect, String serverUri) {
+                            if (reconnect) {
+                                LOG.info("Reconnected to the embedded MQTT broker {}", serverUri);
+                            }
+                            onWorker(() -> {
+                                brokerBack();
+                                subscribe();
+                            });
+                        }
+
+                        @Override
+                        public void lost(String why) {
+                            if (!closed) {
+                                LOG.warn("Lost the embedded MQTT broker ({}); reconnecting", why);
+                                onWorker(MqttDriver.this::brokerLost);
+                            }
+                        }
+
+                        @Override
+                        public void message(String topic, byte[] payload) {
+                            onWorker(() -> handle(topic, payload));
+                        }
+                    });
+        } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
+            problem = "the embedded broker's address " + uri + " is not usable: " + e.getMessage();
+            LOG.error("MQTT devices not started: {}", problem);
+            return;
+        }
+        connect311();
+    }
+
+    /** On the worker. Once connected, Paho reconnects by itself; until then this retries, later each time. */
+    private void connect311() {
+        Mqtt311Link l = link311;
+        if (closed || l == null || l.isConnected()) {
+            return;
+        }
+        try {
+            l.connect(() -> {
+                problem = null;
+                LOG.info("Connected to the embedded MQTT broker {} (MQTT 3.1.1)", l.serverUri());
+            }, e -> onWorker(() -> retry311(e)));
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            retry311(e);
+        }
+    }
+
+    /** On the worker. */
+    private void retry311(Throwable failure) {
+        if (closed) {
+            return;
+        }
+        problem = failure == null ? "?" : String.valueOf(failure.getMessage());
+        LOG.warn("Embedded MQTT broker {} not reachable ({}); retrying in {} ms", settings.brokerUri(), problem,
+                retryDelayMs);
+        schedule(this::connect311, retryDelayMs);
+        retryDelayMs = Math.min(retryDelayMs * 2, Math.max(1000, settings.reconnectMaxDelayMs()));
+    }
+
+    /** On the worker, after every (re)connect. */
+    private void subscribe311() {
+        Mqtt311Link l = link311;
+        if (closed || l == null || !l.isConnected()) {
+            return;
+        }
+        List<String> filters = filters();
+        try {
+            l.subscribe(filters, () -> LOG.debug("Subscribed to {}", filters), e -> LOG.error("Subscribing to {}"
+                    + " failed; MQTT devices will not update until the next reconnect: {}", filters,
+                    e == null ? "?" : e.getMessage()));
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            LOG.error("Subscribing to {} failed: {}", filters, e.getMessage());
+        }
+    }
+
+    /** A command on MQTT 3.1.1: QoS 0, delivered now or never (see {@link Mqtt311Link}). */
+    private CompletionStage<CommandResult> publish311(String id, String name, String label, String topic,
+            String payload, long leftMs) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        result.completeOnTimeout(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, "The MQTT broker did not"
+                + " take the command for the " + name + " in time."), leftMs, TimeUnit.MILLISECONDS);
+        String brokerDown = "The MQTT broker is not reachable; the " + name + " cannot be controlled right now.";
+        Mqtt311Link l = link311;
+        try {
+            l.publish(topic, payload, () -> completeLater(result, CommandResult.ok(id)), e -> {
+                LOG.warn("Command for {} not sent: {}", label, e == null ? "?" : e.toString());
+                completeLater(result, CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
+            });
+        } catch (org.eclipse.paho.client.mqttv3.MqttException | RuntimeException e) {
+            LOG.warn("Command for {} not sent: {}", label, e.toString());
+            result.complete(CommandResult.failed(id, FailureCode.DEVICE_UNREACHABLE, brokerDown));
+        }
+        return result;
+    }
+
+    /** The home file named in the configuration; a broken one is reported and MQTT devices keep their own names. */
+    private static HomeFile homeFile(String path) {
+        try {
+            HomeFile home = HomeFile.read(path);
+            if (home != HomeFile.NONE) {
+                LOG.info("MQTT devices named by {}: {} rooms, {} devices", home, home.rooms().size(),
+                        home.topics().size());
+            }
+            return home;
+        } catch (HomeFileException e) {
+            LOG.error("The home file of {} is not usable, so MQTT devices keep the names zigbee2mqtt and Homie give"
+                    + " them: {}", PID, e.getMessage());
+            return HomeFile.NONE;
         }
     }
 
@@ -725,8 +920,8 @@ public final class MqttDriver implements DeviceDriver {
         if (!HomieDescriptions.validId(levels[0])) {
             return;
         }
-        String glintId = "homie." + levels[0];
-        HomieDevice h = homieDevices.get(glintId);
+        HomieDevice h = byHomieId.get(levels[0]);
+        String glintId = h == null ? null : h.device().id();
         if (levels.length == 2 && levels[1].equals("$description")) {
             homieDescription(levels[0], payload);
         } else if (levels.length == 2 && levels[1].equals("$state")) {
@@ -762,20 +957,25 @@ public final class MqttDriver implements DeviceDriver {
     }
 
     private void homieDescription(String homieId, byte[] payload) throws HomiePayloadException {
-        String glintId = "homie." + homieId;
         HomieDevice h = payload.length == 0 ? null : homieParser.parse(homieId, payload);
+        HomieDevice known = byHomieId.get(homieId);
+        if (known != null && (h == null || !known.device().id().equals(h.device().id()))) {
+            // Deleted (empty retained message), nothing to control any more, or now known by another id.
+            String old = known.device().id();
+            byHomieId.remove(homieId);
+            homieDevices.remove(old);
+            availability.remove(old);
+            homieOffline.remove(old);
+            registry.withdraw(old);
+        }
         if (h == null) {
-            // Deleted (empty retained message) or nothing to control any more.
-            if (homieDevices.remove(glintId) != null) {
-                availability.remove(glintId);
-                homieOffline.remove(glintId);
-                registry.withdraw(glintId);
-            }
             return;
         }
+        String glintId = h.device().id();
         if (!h.equals(homieDevices.get(glintId))) {
             registry.announce(h.device());
             homieDevices.put(glintId, h);
+            byHomieId.put(homieId, h);
             if (brokerLost) {
                 registry.updateAvailability(glintId, Availability.OFFLINE, BROKER_UNREACHABLE);
             } else if (availability.containsKey(glintId)) {
@@ -842,6 +1042,10 @@ public final class MqttDriver implements DeviceDriver {
      */
     public void close() {
         closed = true;
+        Mqtt311Link l = link311;
+        if (l != null) {
+            l.close(STOP_WAIT_MS);
+        }
         MqttAsyncClient c = client;
         if (c != null) {
             try {
@@ -873,6 +1077,7 @@ public final class MqttDriver implements DeviceDriver {
             registry.withdraw(id);
         }
         homieDevices.clear();
+        byHomieId.clear();
         devices.clear();
         availability.clear();
         results.shutdown();

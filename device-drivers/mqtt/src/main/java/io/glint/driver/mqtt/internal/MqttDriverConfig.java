@@ -10,7 +10,7 @@ public @interface MqttDriverConfig {
 
     @AttributeDefinition(name = "Broker URI", required = false,
             description = "tcp://host:1883 of the broker the devices are on, or ssl://host:8883 (also mqtts://)"
-                    + " for TLS. Empty: the driver stays idle.")
+                    + " for TLS. Empty: the hub's embedded broker (see embeddedBroker).")
     String brokerUri() default "";
 
     @AttributeDefinition(name = "Client id",
@@ -77,4 +77,20 @@ public @interface MqttDriverConfig {
             description = "After losing the broker the driver retries with a growing delay, up to this.",
             min = "1000")
     long reconnectMaxDelayMs() default 30000;
+
+    @AttributeDefinition(name = "Embedded broker",
+            description = "With brokerUri empty: run an MQTT broker inside the hub on 127.0.0.1 (MQTT 3.1.1, in"
+                    + " memory, loopback only) and connect to it. false: no broker, MQTT devices are off.")
+    boolean embeddedBroker() default true;
+
+    @AttributeDefinition(name = "Embedded broker port", description = "The loopback port of the embedded broker.",
+            min = "1", max = "65535")
+    int embeddedPort() default 1883;
+
+    @AttributeDefinition(name = "Home file", required = false,
+            description = "JSON file naming MQTT devices the way people say them: rooms with their other names,"
+                    + " and per device (by its topic, zigbee2mqtt/<friendly name> or homie/5/<id>) the id, name,"
+                    + " aliases, room and type. The virtual driver's home file format. Empty: names come from"
+                    + " zigbee2mqtt friendly names and Homie names.")
+    String homeFile() default "";
 }

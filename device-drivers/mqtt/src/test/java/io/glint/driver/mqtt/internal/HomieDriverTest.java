@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glint.testing.Mosquitto;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.glint.api.device.Attributes;
 import io.glint.api.device.Availability;
@@ -26,8 +28,14 @@ import io.glint.api.device.CommandResult;
 import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
 import io.glint.api.skill.FailureCode;
+import io.glint.driver.mqtt.internal.home.HomeFile;
 
-/** The driver against a real Mosquitto on loopback, with the test playing Homie 5 devices. */
+/**
+ * The driver against real brokers on loopback — Mosquitto (MQTT 5) and the hub's embedded Moquette (MQTT 3.1.1) —
+ * with the test playing Homie 5 devices.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Brokers.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HomieDriverTest {
     private static final String BASE = "homie/5";
@@ -49,14 +57,18 @@ class HomieDriverTest {
     @TempDir
     Path folder;
 
-    private Mosquitto broker;
+    @Parameter
+    Brokers brokers;
+
+    private Brokers.TestBroker broker;
+    private TestClients mqtt;
     private MqttDriver driver;
     private final MqttDriverTest.RecordingRegistry registry = new MqttDriverTest.RecordingRegistry();
-    private final TestClients mqtt = new TestClients(() -> broker.uri());
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = Mosquitto.start(folder);
+        broker = brokers.start(folder);
+        mqtt = broker.clients(() -> broker.uri());
     }
 
     @AfterEach
@@ -179,13 +191,52 @@ class HomieDriverTest {
         assertEquals("true", TestClients.next(on));
     }
 
+    @Test
+    void a_home_file_names_a_media_player_which_plays_reports_and_goes_offline_under_that_name() throws Exception {
+        HomeFile home = HomeFile.parse("home.json", """
+                {"rooms": [{"id": "living_room", "name": "living room", "aliases": ["客厅"]}],
+                 "devices": [{"id": "living_room.tv", "name": "TV", "aliases": ["telly", "电视"],
+                              "room": "living_room", "type": "tv", "topic": "homie/5/tv"}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String tvId = "living_room.tv";
+        mqtt.publish(BASE + "/tv/$description", """
+                {"homie":"5.0","version":1,"name":"Living room TV","nodes":{"tv":{"properties":{
+                  "on":{"datatype":"boolean","settable":true},
+                  "playing":{"datatype":"string","settable":true},
+                  "volume":{"datatype":"integer","format":"0:100","unit":"%","settable":true}}}}}""", true);
+        mqtt.publish(BASE + "/tv/$state", "ready", true);
+        mqtt.publish(BASE + "/tv/tv/volume", "20", true);
+        BlockingQueue<String> playing = mqtt.subscribe(BASE + "/tv/tv/playing/set");
+        driver = broker.driver(registry, new MqttDriver.Settings("", "glint-test", "", "", "z2m", false, 2000, 2000,
+                true, BASE), home);
+
+        TestClients.await("TV announced under the home's id", () -> registry.announced.containsKey(tvId));
+        assertEquals("客厅", registry.rooms.get("living_room").aliases().get(0), "the home's rooms are defined");
+        Device tv = registry.announced.get(tvId);
+        assertEquals(java.util.List.of("telly", "电视"), tv.aliases());
+        assertEquals(Set.of(Capability.ON_OFF, Capability.MEDIA), tv.capabilities());
+        TestClients.await("volume and availability", () -> Integer.valueOf(20).equals(registry.state(tvId)
+                .get(Attributes.VOLUME)) && registry.availability.get(tvId) == Availability.ONLINE);
+        TestClients.await("connected", driver::connected);
+
+        assertEquals(CommandResult.ok(tvId), run(tv, Command.play("the news")));
+        assertEquals("the news", TestClients.next(playing));
+        mqtt.publish(BASE + "/tv/tv/playing", "the news", true);
+        TestClients.await("playing", () -> "the news".equals(registry.state(tvId).get(Attributes.PLAYING)));
+        mqtt.publish(BASE + "/tv/$state", "disconnected", true);
+        TestClients.await("offline", () -> registry.availability.get(tvId) == Availability.OFFLINE);
+        assertEquals(CommandResult.failed(tvId, FailureCode.DEVICE_UNREACHABLE,
+                "The TV is offline: it disconnected from the MQTT broker."), run(tv, Command.play("jazz")));
+        assertFalse(registry.announced.containsKey("homie.tv"), "never under Homie's own id");
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private Device discovered() throws Exception {
         mqtt.publish(BASE + "/desk-lamp/$description", LAMP_DESCRIPTION, true);
         mqtt.publish(BASE + "/desk-lamp/$state", "ready", true);
-        driver = new MqttDriver(registry, new MqttDriver.Settings(broker.uri(), "glint-test", "", "", "z2m", false,
-                2000, 2000, true, BASE));
+        driver = broker.driver(registry, new MqttDriver.Settings("", "glint-test", "", "", "z2m", false, 2000, 2000,
+                true, BASE), HomeFile.NONE);
         TestClients.await("desk lamp announced", () -> registry.announced.containsKey(LAMP));
         TestClients.await("connected", driver::connected);
         return registry.announced.get(LAMP);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glint.testing.Mosquitto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,9 +40,15 @@ import io.glint.api.device.Device;
 import io.glint.api.device.Room;
 import io.glint.api.driver.DeviceRegistry;
 import io.glint.api.skill.FailureCode;
+import io.glint.driver.mqtt.internal.home.HomeFile;
 import io.glint.driver.mqtt.internal.z2m.Z2mDevices;
 
-/** The driver against a real Mosquitto on loopback, with the test playing zigbee2mqtt. */
+/**
+ * The driver against real brokers on loopback — Mosquitto (MQTT 5) and the hub's embedded Moquette (MQTT 3.1.1, the
+ * driver set up as when no broker is configured) — with the test playing zigbee2mqtt.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Brokers.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MqttDriverTest {
     private static final String BASE = "z2m";
@@ -50,14 +58,18 @@ class MqttDriverTest {
     @TempDir
     Path folder;
 
-    private Mosquitto broker;
+    @Parameter
+    Brokers brokers;
+
+    private Brokers.TestBroker broker;
+    private TestClients mqtt;
     private MqttDriver driver;
     private final RecordingRegistry registry = new RecordingRegistry();
-    private final TestClients mqtt = new TestClients(() -> broker.uri());
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = Mosquitto.start(folder);
+        broker = brokers.start(folder);
+        mqtt = broker.clients(() -> broker.uri());
     }
 
     @AfterEach
@@ -222,8 +234,8 @@ class MqttDriverTest {
     // ---------------------------------------------------------------------------------------------- helpers
 
     private MqttDriver startDriver() {
-        return new MqttDriver(registry, new MqttDriver.Settings(broker.uri(), "glint-test", "", "", BASE, true,
-                2000, 2000));
+        return broker.driver(registry, new MqttDriver.Settings("", "glint-test", "", "", BASE, true, 2000, 2000),
+                HomeFile.NONE);
     }
 
     /** Publishes the fixture bridge/devices, starts the driver and returns the announced kitchen ceiling. */
@@ -244,7 +256,7 @@ class MqttDriverTest {
                 .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     }
 
-    private static String bridgeDevices() throws IOException {
+    static String bridgeDevices() throws IOException {
         try (InputStream in = MqttDriverTest.class.getResourceAsStream("/z2m/bridge-devices.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

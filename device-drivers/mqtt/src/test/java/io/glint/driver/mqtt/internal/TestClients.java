@@ -30,6 +30,8 @@ final class TestClients implements AutoCloseable {
 
     private final Supplier<String> uri;
     private final SocketFactory sockets;
+    /** For a broker that speaks MQTT 3.1.1 only (the embedded one), else null. */
+    private final V3Clients v3;
     private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
     private MqttClient publisher;
 
@@ -40,8 +42,18 @@ final class TestClients implements AutoCloseable {
 
     /** For an ssl:// broker: the TLS socket factory the test's own clients connect with. */
     TestClients(Supplier<String> uri, SocketFactory sockets) {
+        this(uri, sockets, null);
+    }
+
+    private TestClients(Supplier<String> uri, SocketFactory sockets, V3Clients v3) {
         this.uri = uri;
         this.sockets = sockets;
+        this.v3 = v3;
+    }
+
+    /** For a broker that speaks MQTT 3.1.1 only: publish and subscribe go through Paho's MQTT 3 client. */
+    static TestClients mqtt311(Supplier<String> uri) {
+        return new TestClients(uri, null, new V3Clients(uri));
     }
 
     MqttClient client() throws MqttException {
@@ -61,6 +73,14 @@ final class TestClients implements AutoCloseable {
 
     /** QoS 1, so it is on the broker when this returns. One publisher per broker, as a bridge would be. */
     void publish(String topic, String payload, boolean retained) throws MqttException {
+        if (v3 != null) {
+            try {
+                v3.publish(topic, payload, retained);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                throw new MqttException(e.getReasonCode(), e);
+            }
+            return;
+        }
         if (publisher == null || !publisher.isConnected()) {
             publisher = client();
         }
@@ -69,6 +89,13 @@ final class TestClients implements AutoCloseable {
 
     /** Payloads on a topic, in order. The array subscribe: Paho 1.2.5's single-topic one recurses forever. */
     BlockingQueue<String> subscribe(String topic) throws MqttException {
+        if (v3 != null) {
+            try {
+                return v3.subscribe(topic);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                throw new MqttException(e.getReasonCode(), e);
+            }
+        }
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         IMqttMessageListener listener = (t, m) -> received.add(new String(m.getPayload(), StandardCharsets.UTF_8));
         client().subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)},
@@ -96,6 +123,9 @@ final class TestClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (v3 != null) {
+            v3.close();
+        }
         for (MqttClient c : clients) {
             try {
                 c.disconnectForcibly(0, 500, false);

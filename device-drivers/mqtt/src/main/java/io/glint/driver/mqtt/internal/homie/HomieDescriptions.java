@@ -18,6 +18,7 @@ import io.glint.api.device.Attributes;
 import io.glint.api.device.Capability;
 import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
+import io.glint.driver.mqtt.internal.home.HomeFile;
 import io.glint.driver.mqtt.internal.z2m.Json;
 
 /**
@@ -28,7 +29,13 @@ import io.glint.driver.mqtt.internal.z2m.Json;
  * <li>a settable integer or float named {@code brightness} or {@code dim} with format {@code 0:100} or unit
  * {@code %} → {@link Capability#BRIGHTNESS} (scaled from its format range, 0–100 when none);</li>
  * <li>a number in {@code °C}: settable → the thermostat's target temperature, read-only → its measured
- * temperature (only next to a target temperature: a bare thermometer is not something to control).</li>
+ * temperature (only next to a target temperature: a bare thermometer is not something to control);</li>
+ * <li>properties named after Glint's own attributes, for what Homie has no convention for: {@code playing}
+ * (settable string: what a TV or speaker plays, empty when nothing) and {@code volume} (settable number, {@code %} or
+ * {@code 0:100}) → {@link Capability#MEDIA}; {@code brewing} (settable string: the drink being made) →
+ * {@link Capability#COFFEE_MAKER}; {@code vacuum-state} (settable string: reports docked, cleaning or returning,
+ * takes cleaning, {@code cleaning:<room>} or returning) and {@code vacuum-room} (string) →
+ * {@link Capability#VACUUM}.</li>
  * </ul>
  * The first property that fits an attribute wins. A device with nothing settable that fits is skipped (null).
  */
@@ -41,11 +48,26 @@ public final class HomieDescriptions {
     private static final Pattern RANGE = Pattern.compile(
             "\\s*(-?\\d+(?:\\.\\d+)?)\\s*:\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?::\\s*\\d+(?:\\.\\d+)?\\s*)?");
     private static final Logger LOG = LoggerFactory.getLogger(HomieDescriptions.class);
+    /** Settable text properties named after the Glint attribute they carry. */
+    private static final Map<String, String> TEXT_SETTINGS = Map.of("playing", Attributes.PLAYING, "brewing",
+            Attributes.BREWING, "vacuum-state", Attributes.VACUUM_STATE);
 
     private final String driver;
+    private final HomeFile home;
+    private final String base;
 
     public HomieDescriptions(String driver) {
+        this(driver, HomeFile.NONE, "homie/5");
+    }
+
+    /**
+     * @param home names devices as the home's people call them (id, name, aliases, room, type)
+     * @param base the Homie base topic, to find a device's topic in the home file
+     */
+    public HomieDescriptions(String driver, HomeFile home, String base) {
         this.driver = driver;
+        this.home = home;
+        this.base = base;
     }
 
     /** Whether a topic level is a valid Homie id. */
@@ -100,6 +122,9 @@ public final class HomieDescriptions {
         if (!bound.containsKey(Attributes.TARGET_TEMPERATURE)) {
             bound.remove(Attributes.TEMPERATURE);
         }
+        if (!bound.containsKey(Attributes.VACUUM_STATE)) {
+            bound.remove(Attributes.VACUUM_ROOM);
+        }
         if (bound.isEmpty()) {
             LOG.info("Homie {} has nothing Glint can control; skipped", homieId);
             return null;
@@ -113,6 +138,10 @@ public final class HomieDescriptions {
         Device device = Device.builder("homie." + homieId).name(name)
                 .type(type(bound, (name + words).toLowerCase(Locale.ROOT))).capabilities(capabilities)
                 .driver(driver).build();
+        HomeFile.Entry named = home.device(base + "/" + homieId);
+        if (named != null) {
+            device = home.named(device, named);
+        }
         return new HomieDevice(homieId, device, bound);
     }
 
@@ -133,6 +162,7 @@ public final class HomieDescriptions {
             }
         }
         boolean number = "integer".equals(datatype) || "float".equals(datatype);
+        boolean text = "string".equals(datatype) || "enum".equals(datatype);
         HomieProperty property = new HomieProperty(node, id, datatype, settable, unit, min, max);
         if ("boolean".equals(datatype) && settable && Set.of("on", "state", "power").contains(id)) {
             bound.putIfAbsent(Attributes.ON, property);
@@ -141,12 +171,27 @@ public final class HomieDescriptions {
             bound.putIfAbsent(Attributes.BRIGHTNESS, property);
         } else if (number && "°C".equals(unit)) {
             bound.putIfAbsent(settable ? Attributes.TARGET_TEMPERATURE : Attributes.TEMPERATURE, property);
+        } else if (number && settable && "volume".equals(id) && ("%".equals(unit) || (min == 0 && max == 100))) {
+            bound.putIfAbsent(Attributes.VOLUME, property);
+        } else if (text && settable && TEXT_SETTINGS.containsKey(id)) {
+            bound.putIfAbsent(TEXT_SETTINGS.get(id), property);
+        } else if (text && "vacuum-room".equals(id)) {
+            bound.putIfAbsent(Attributes.VACUUM_ROOM, property);
         }
     }
 
     private static DeviceType type(Map<String, HomieProperty> bound, String words) {
         if (bound.containsKey(Attributes.TARGET_TEMPERATURE)) {
             return DeviceType.THERMOSTAT;
+        }
+        if (bound.containsKey(Attributes.VACUUM_STATE)) {
+            return DeviceType.VACUUM;
+        }
+        if (bound.containsKey(Attributes.BREWING)) {
+            return DeviceType.COFFEE_MAKER;
+        }
+        if (bound.containsKey(Attributes.PLAYING) || bound.containsKey(Attributes.VOLUME)) {
+            return words.matches(".*\\b(tv|television|telly)s?\\b.*") ? DeviceType.TV : DeviceType.SPEAKER;
         }
         if (bound.containsKey(Attributes.BRIGHTNESS) || words.matches(".*\\b(light|lamp|bulb)s?\\b.*")) {
             return DeviceType.LIGHT;

@@ -8,9 +8,14 @@ import io.glint.api.device.Availability;
 import io.glint.api.device.Command;
 import io.glint.api.skill.FailureCode;
 
-/** Homie 5 values: raw strings ("true", "42", "21.5") in both directions, and {@code $state}. */
+/**
+ * Homie 5 values: raw strings ("true", "42", "21.5") in both directions, and {@code $state}. An empty string is a
+ * single 0x00 byte, as Homie 5 has it: an empty MQTT payload would delete the retained value instead.
+ */
 public final class HomiePayloads {
     public static final int MAX_VALUE_BYTES = 1024;
+    /** Homie 5's empty string. */
+    static final String EMPTY_STRING = "\u0000";
 
     /** What to publish for a command: the raw value on the property's {@code /set} topic. */
     public record Setting(HomieProperty property, String payload) {
@@ -35,14 +40,24 @@ public final class HomiePayloads {
                 }
                 return new Setting(p, on.toString());
             }
-            case Attributes.BRIGHTNESS -> {
+            case Attributes.BRIGHTNESS, Attributes.VOLUME -> {
                 if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 100) {
-                    throw invalid(name, "a brightness from 0 to 100 %", value);
+                    throw invalid(name, (attribute.equals(Attributes.VOLUME) ? "a volume" : "a brightness")
+                            + " from 0 to 100 %", value);
                 }
                 double min = Double.isNaN(p.min()) ? 0 : p.min();
                 double max = Double.isNaN(p.max()) ? 100 : p.max();
                 double raw = min + n.doubleValue() * (max - min) / 100;
                 return new Setting(p, p.integer() ? Long.toString(Math.round(raw)) : plain(raw));
+            }
+            case Attributes.PLAYING, Attributes.BREWING, Attributes.VACUUM_STATE -> {
+                if (!(value instanceof String text)) {
+                    throw invalid(name, "text", value);
+                }
+                if (text.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+                    throw invalid(name, "at most " + MAX_VALUE_BYTES + " bytes of text", shorten(text));
+                }
+                return new Setting(p, text.isEmpty() ? EMPTY_STRING : text);
             }
             case Attributes.TARGET_TEMPERATURE -> {
                 if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
@@ -65,8 +80,12 @@ public final class HomiePayloads {
         if (payload.length > MAX_VALUE_BYTES) {
             throw new HomiePayloadException(payload.length + " bytes is too long for a value");
         }
-        String raw = new String(payload, StandardCharsets.UTF_8).strip();
         HomieProperty p = device.property(attribute);
+        if (p != null && ("string".equals(p.datatype()) || "enum".equals(p.datatype()))) {
+            String text = new String(payload, StandardCharsets.UTF_8);
+            return text.equals(EMPTY_STRING) ? "" : text;
+        }
+        String raw = new String(payload, StandardCharsets.UTF_8).strip();
         if (Attributes.ON.equals(attribute)) {
             return switch (raw) {
                 case "true" -> Boolean.TRUE;
@@ -83,7 +102,7 @@ public final class HomiePayloads {
         if (!Double.isFinite(v)) {
             throw new HomiePayloadException("\"" + shorten(raw) + "\" is not a finite number");
         }
-        if (Attributes.BRIGHTNESS.equals(attribute)) {
+        if (Attributes.BRIGHTNESS.equals(attribute) || Attributes.VOLUME.equals(attribute)) {
             double min = Double.isNaN(p.min()) ? 0 : p.min();
             double max = Double.isNaN(p.max()) ? 100 : p.max();
             return (int) Math.max(0, Math.min(100, Math.round((v - min) * 100 / (max - min))));
@@ -126,6 +145,10 @@ public final class HomiePayloads {
             case Attributes.ON -> "be switched on or off";
             case Attributes.BRIGHTNESS -> "be dimmed";
             case Attributes.TARGET_TEMPERATURE -> "be set to a temperature";
+            case Attributes.PLAYING -> "play anything";
+            case Attributes.VOLUME -> "change its volume";
+            case Attributes.BREWING -> "make coffee";
+            case Attributes.VACUUM_STATE, Attributes.VACUUM_ROOM -> "vacuum";
             default -> "set " + attribute.replace('_', ' ');
         };
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One Homie property a Glint attribute is bound to: where it lives ({@code <node>/<property>}) and what its
  * description says about its values.
  *
- * @param datatype Homie's datatype ("boolean", "integer", "float")
+ * @param datatype Homie's datatype ("boolean", "integer", "float", "string", "enum")
  * @param min      the lower end of a {@code from:to} format (NaN when not given)
  * @param max      the upper end of a {@code from:to} format (NaN when not given)
  */

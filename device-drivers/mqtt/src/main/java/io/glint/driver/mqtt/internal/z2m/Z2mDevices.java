@@ -23,6 +23,7 @@ import io.glint.api.device.Capability;
 import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
 import io.glint.api.device.Room;
+import io.glint.driver.mqtt.internal.home.HomeFile;
 
 /**
  * Reads the retained {@code <base>/bridge/devices} payload of zigbee2mqtt into Glint devices. One bad entry is
@@ -41,9 +42,22 @@ public final class Z2mDevices {
     private static final int SET = 0b010;
 
     private final String driverId;
+    private final HomeFile home;
+    private final String base;
 
     public Z2mDevices(String driverId) {
+        this(driverId, HomeFile.NONE, "zigbee2mqtt");
+    }
+
+    /**
+     * @param home names devices and rooms as the home's people call them; the rest keep the names derived from
+     *             their friendly names
+     * @param base zigbee2mqtt's base topic, to find a device's topic in the home file
+     */
+    public Z2mDevices(String driverId, HomeFile home, String base) {
         this.driverId = Objects.requireNonNull(driverId, "driverId");
+        this.home = Objects.requireNonNull(home, "home");
+        this.base = Objects.requireNonNull(base, "base");
     }
 
     /** The devices Glint can control, in payload order; the coordinator and unusable entries are left out. */
@@ -152,6 +166,13 @@ public final class Z2mDevices {
         Device device = Device.builder("z2m." + id).name(name.isEmpty() ? friendlyName : name)
                 .room(room == null ? null : room.id()).type(type).capabilities(m.capabilities)
                 .availability(Availability.UNKNOWN, null).driver(driverId).build();
+        HomeFile.Entry named = home.device(base + "/" + friendlyName);
+        if (named != null) {
+            device = home.named(device, named);
+            room = device.room() == null ? null : home.room(device.room());
+        } else {
+            room = home.room(room);
+        }
         return new Z2mDevice(friendlyName, device, room, m.properties);
     }
 

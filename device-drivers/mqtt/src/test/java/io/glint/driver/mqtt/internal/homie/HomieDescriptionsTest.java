@@ -76,6 +76,61 @@ class HomieDescriptionsTest {
     }
 
     @Test
+    void a_tv_plays_and_changes_volume_with_properties_named_after_the_attributes() throws Exception {
+        HomieDevice tv = parse("living-room-tv", """
+                {"homie":"5.0","version":1,"name":"TV","nodes":{"tv":{"name":"Television","type":"media-player",
+                  "properties":{
+                    "on":{"datatype":"boolean","settable":true},
+                    "playing":{"datatype":"string","settable":true},
+                    "volume":{"datatype":"integer","format":"0:100","unit":"%","settable":true}}}}}""");
+        assertEquals(DeviceType.TV, tv.device().type());
+        assertEquals(Set.of(Capability.ON_OFF, Capability.MEDIA), tv.device().capabilities());
+        assertEquals("jazz", HomiePayloads.set(tv, Command.play("jazz")).payload());
+        assertEquals("tv/playing", HomiePayloads.set(tv, Command.play("jazz")).property().path());
+        assertEquals("\u0000", HomiePayloads.set(tv, Command.play("")).payload(), "Homie 5's empty string");
+        assertEquals("", HomiePayloads.value(tv, Attributes.PLAYING, new byte[] {0}));
+        assertEquals("the news", HomiePayloads.value(tv, Attributes.PLAYING, bytes("the news")));
+        assertEquals("40", HomiePayloads.set(tv, Command.volume(40)).payload());
+        assertEquals(40, HomiePayloads.value(tv, Attributes.VOLUME, bytes("40")));
+        assertEquals(FailureCode.INVALID_VALUE, assertThrows(HomieCommandException.class, () -> HomiePayloads.set(tv,
+                new Command(Capability.MEDIA, Attributes.VOLUME, "loud"))).code());
+
+        HomieDevice speaker = parse("speaker", """
+                {"name":"kitchen radio","nodes":{"player":{"properties":{
+                  "playing":{"datatype":"string","settable":true},
+                  "volume":{"datatype":"float","unit":"%","settable":true}}}}}""");
+        assertEquals(DeviceType.SPEAKER, speaker.device().type());
+        assertEquals(Set.of(Capability.MEDIA), speaker.device().capabilities());
+    }
+
+    @Test
+    void a_vacuum_and_a_coffee_machine() throws Exception {
+        HomieDevice vacuum = parse("robot-vacuum", """
+                {"name":"robot vacuum","nodes":{"vacuum":{"properties":{
+                  "vacuum-state":{"datatype":"string","settable":true},
+                  "vacuum-room":{"datatype":"string"},
+                  "battery":{"datatype":"integer","unit":"%"}}}}}""");
+        assertEquals(DeviceType.VACUUM, vacuum.device().type());
+        assertEquals(Set.of(Capability.VACUUM), vacuum.device().capabilities());
+        assertEquals("cleaning:kitchen", HomiePayloads.set(vacuum, Command.startVacuum("kitchen")).payload());
+        assertEquals("returning", HomiePayloads.set(vacuum, Command.stopVacuum()).payload());
+        assertEquals("kitchen", HomiePayloads.value(vacuum, Attributes.VACUUM_ROOM, bytes("kitchen")));
+        assertNull(parse("no-state", """
+                {"nodes":{"vacuum":{"properties":{"vacuum-room":{"datatype":"string"}}}}}"""),
+                "a room alone is nothing to control");
+
+        HomieDevice coffee = parse("coffee-machine", """
+                {"name":"coffee machine","nodes":{"machine":{"properties":{
+                  "on":{"datatype":"boolean","settable":true},
+                  "brewing":{"datatype":"string","settable":true}}}}}""");
+        assertEquals(DeviceType.COFFEE_MAKER, coffee.device().type());
+        assertEquals(Set.of(Capability.ON_OFF, Capability.COFFEE_MAKER), coffee.device().capabilities());
+        assertEquals("flat white", HomiePayloads.set(coffee, Command.brew("flat white")).payload());
+        assertEquals(FailureCode.NOT_SUPPORTED, assertThrows(HomieCommandException.class,
+                () -> HomiePayloads.set(coffee, Command.play("jazz"))).code());
+    }
+
+    @Test
     void state_maps_to_availability() {
         assertEquals(Availability.ONLINE, HomiePayloads.availability(bytes("ready")));
         assertEquals(Availability.OFFLINE, HomiePayloads.availability(bytes("lost")));
