@@ -181,6 +181,11 @@ public final class Pipeline implements AutoCloseable {
             public String driverId() {
                 return "virtual";
             }
+
+            @Override
+            public String transport() {
+                return "memory";
+            }
         };
     }
 

@@ -70,6 +70,7 @@ final class HomeChecker {
     private List<VirtualDevice> devices(List<DeviceJson> entries, Map<String, Room> rooms, List<String> problems) {
         List<VirtualDevice> devices = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> topics = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             DeviceJson d = entries.get(i);
             String label = label("device", "devices", i, d == null ? null : d.id());
@@ -86,11 +87,12 @@ final class HomeChecker {
             Set<Capability> capabilities = capabilities(label, d.capabilities(), problems);
             Map<String, Object> state = state(label, d.state(), capabilities, problems);
             Optional<Duration> latency = latency(label, d.latencyMs(), problems);
+            String topic = MqttTopics.check(label, d.topic(), type, capabilities, topics, problems);
             if (problems.size() == before) {
                 Device device = Device.builder(d.id()).name(d.name()).aliases(orEmpty(d.aliases())).room(d.room())
                         .type(type).capabilities(capabilities).state(state)
                         .availability(Availability.ONLINE, null).driver(driverId).build();
-                devices.add(new VirtualDevice(device, d.responds() == null || d.responds(), latency));
+                devices.add(new VirtualDevice(device, d.responds() == null || d.responds(), latency, topic));
             }
         }
         return devices;

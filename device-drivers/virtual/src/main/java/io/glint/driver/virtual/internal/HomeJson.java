@@ -13,6 +13,6 @@ record HomeJson(List<RoomJson> rooms, List<DeviceJson> devices) {
     }
 
     record DeviceJson(String id, String name, List<String> aliases, String room, String type,
-            List<String> capabilities, Map<String, Object> state, Boolean responds, Long latencyMs) {
+            List<String> capabilities, Map<String, Object> state, Boolean responds, Long latencyMs, String topic) {
     }
 }

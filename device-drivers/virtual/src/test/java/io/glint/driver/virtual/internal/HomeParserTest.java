@@ -305,4 +305,39 @@ class HomeParserTest {
         assertEquals(12, home.devices().size());
         assertEquals("sim", home.devices().get(0).device().driver());
     }
+
+    @Test
+    void every_device_of_the_default_home_lives_somewhere_on_mqtt() throws Exception {
+        Home home = defaultHome();
+        Set<String> topics = home.devices().stream().map(VirtualDevice::topic).collect(Collectors.toSet());
+        assertEquals(home.devices().size(), topics.size(), "one topic each");
+        assertEquals("zigbee2mqtt/kitchen/light", home.devices().stream().filter(d -> d.id().equals("kitchen.light"))
+                .findFirst().orElseThrow().topic());
+        assertTrue(home.devices().stream().filter(d -> d.device().type() == DeviceType.TV)
+                .allMatch(d -> d.topic().startsWith("homie/5/")), "zigbee2mqtt has no TVs: Homie");
+    }
+
+    @Test
+    void topics_must_suit_the_device_and_be_unique() {
+        assertTrue(problem(oneDevice("\"id\": \"kitchen.tv\", \"name\": \"TV\", \"type\": \"tv\","
+                + " \"capabilities\": [\"ON_OFF\", \"MEDIA\"], \"topic\": \"zigbee2mqtt/kitchen/tv\""))
+                .contains("a zigbee2mqtt device cannot simulate [MEDIA]; use a homie/5/<id> topic"));
+        assertTrue(problem(oneDevice("\"id\": \"kitchen.lock\", \"name\": \"lock\", \"type\": \"lock\","
+                + " \"capabilities\": [\"LOCK\"], \"topic\": \"homie/5/lock\""))
+                .contains("a Homie device cannot simulate [LOCK]"));
+        assertTrue(problem(oneDevice("\"id\": \"kitchen.fan\", \"name\": \"fan\", \"type\": \"fan\","
+                + " \"capabilities\": [\"ON_OFF\"], \"topic\": \"homie/5/Kitchen_Fan\""))
+                .contains("is not homie/5/<id> with a Homie id"));
+        assertTrue(problem(oneDevice("\"id\": \"kitchen.fan\", \"name\": \"fan\", \"type\": \"fan\","
+                + " \"capabilities\": [\"ON_OFF\"], \"topic\": \"zigbee2mqtt/kitchen/fan/set\""))
+                .contains("is not usable as zigbee2mqtt/<friendly name>"));
+        assertTrue(problem(oneDevice("\"id\": \"kitchen.fan\", \"name\": \"fan\", \"type\": \"fan\","
+                + " \"capabilities\": [\"ON_OFF\"], \"topic\": \"tasmota/fan\""))
+                .contains("\"topic\" must be zigbee2mqtt/<friendly name> or homie/5/<id>"));
+        String twice = "{\"devices\": [{\"id\": \"a\", \"name\": \"a\", \"type\": \"plug\", \"capabilities\":"
+                + " [\"ON_OFF\"], \"topic\": \"zigbee2mqtt/plug\"}, {\"id\": \"b\", \"name\": \"b\", \"type\":"
+                + " \"plug\", \"capabilities\": [\"ON_OFF\"], \"topic\": \"zigbee2mqtt/plug\"}]}";
+        assertTrue(problem(twice).contains("the topic zigbee2mqtt/plug is already used by device \"a\""),
+                problem(twice));
+    }
 }
