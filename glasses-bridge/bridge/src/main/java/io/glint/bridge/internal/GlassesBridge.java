@@ -61,7 +61,11 @@ public final class GlassesBridge implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final NotificationsResource notificationsResource;
     private final NotificationCenter.Listener listener;
-    private Map<String, String> knownKeys = Map.of();
+    /**
+     * Identity to key, of every pair this bridge has seen: in the pairing file at a check, or admitted at a request
+     * (glasses paired and unpaired between two checks must still lose their sessions and observations).
+     */
+    private final Map<String, String> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     GlassesBridge(BridgeSettings settings, PairingStore pairing, Supplier<Assistant> assistant,
             NotificationCenter notifications) {
@@ -115,7 +119,7 @@ public final class GlassesBridge implements AutoCloseable {
      */
     void start() throws IOException {
         try {
-            knownKeys = keys();
+            knownKeys.putAll(keys());
         } catch (IOException e) {
             LOG.error("{}", e.getMessage());
         }
@@ -185,9 +189,10 @@ public final class GlassesBridge implements AutoCloseable {
         for (Map.Entry<String, String> e : knownKeys.entrySet()) {
             if (!e.getValue().equals(now.get(e.getKey()))) {
                 revoked.add(e.getKey());
+                knownKeys.remove(e.getKey(), e.getValue());
             }
         }
-        knownKeys = now;
+        knownKeys.putAll(now);
         if (!revoked.isEmpty()) {
             revoke(revoked);
         }
@@ -214,8 +219,9 @@ public final class GlassesBridge implements AutoCloseable {
     @Override
     public void close() {
         notifications.removeListener(listener);
-        server.destroy();
+        // the bridge's own threads first, so that none of them hands Californium work after it is destroyed
         shutdownExecutors();
+        server.destroy();
     }
 
     private void shutdownExecutors() {
@@ -236,11 +242,13 @@ public final class GlassesBridge implements AutoCloseable {
             }
             String identity = psk.getIdentity();
             try {
-                if (pairing.find(identity).isEmpty()) {
+                Optional<Pair> pair = pairing.find(identity);
+                if (pair.isEmpty()) {
                     Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.UNAUTHORIZED,
                             "\"" + identity + "\" is no longer paired with this hub: pair the glasses again");
                     return Optional.empty();
                 }
+                knownKeys.putIfAbsent(identity, pair.get().key());
             } catch (IOException e) {
                 Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.SERVICE_UNAVAILABLE,
                         "The hub cannot read its pairing file; the hub's log says why");

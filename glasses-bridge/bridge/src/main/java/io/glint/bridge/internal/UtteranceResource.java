@@ -114,16 +114,29 @@ final class UtteranceResource extends CoapResource {
     private void answer(CoapExchange exchange, Utterance utterance, int format) {
         Assistant a = assistant.get();
         if (a == null) {
-            exchange.respond(notReady());
+            respond(exchange, notReady());
             return;
         }
+        Response answer;
         try {
             io.glint.api.voice.Response response = a.handle(utterance);
-            exchange.respond(ResponseCode.CONTENT, Codec.write(reply(response), format), format);
+            answer = new Response(ResponseCode.CONTENT);
+            answer.setPayload(Codec.write(reply(response), format));
+            answer.getOptions().setContentFormat(format);
         } catch (RuntimeException e) {
             LOG.error("The hub failed on an utterance from {}", utterance.wearer(), e);
-            Replies.error(exchange, ResponseCode.INTERNAL_SERVER_ERROR,
+            answer = Replies.response(ResponseCode.INTERNAL_SERVER_ERROR,
                     "The hub failed on this utterance; nothing was changed. The hub's log says why");
+        }
+        respond(exchange, answer);
+    }
+
+    /** Answers from a worker; when the bridge stopped meanwhile, there is no one left to answer and nothing to say. */
+    private static void respond(CoapExchange exchange, Response response) {
+        try {
+            exchange.respond(response);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The bridge stopped before an answer could be sent", e);
         }
     }
 
