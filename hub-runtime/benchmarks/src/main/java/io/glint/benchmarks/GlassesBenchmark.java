@@ -57,9 +57,13 @@ public final class GlassesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // Californium logs every endpoint it starts and stops at INFO
+        // Californium logs every endpoint it starts and stops at INFO, and a routine race (a notification to an
+        // observer that has just cancelled) at WARN
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.californium") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.californium", "error");
         }
         int rounds = arg(args, 0, 1000);
         int warmUp = arg(args, 1, 300);
