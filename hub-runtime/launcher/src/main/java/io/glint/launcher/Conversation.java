@@ -2,6 +2,7 @@ package io.glint.launcher;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import io.glint.api.device.DeviceChange;
@@ -18,6 +19,14 @@ final class Conversation {
 
     /** The wearer id of the local console, so confirmations and "turn it off" work across lines. */
     static final String WEARER = "console";
+    /**
+     * How long to wait for devices to report what an answer says was done: devices behind a broker (the demo home
+     * runs on the embedded MQTT broker) report their new state a moment after the hub has answered, within
+     * milliseconds on this machine; the bounds only matter when nothing changes (a door already locked).
+     */
+    private static final Duration FIRST_REPORT = Duration.ofMillis(1000);
+    private static final Duration QUIET = Duration.ofMillis(40);
+    private static final Duration LONGEST = Duration.ofMillis(3000);
 
     private final Turns turns;
     private final ChangeRecorder recorder;
@@ -56,8 +65,9 @@ final class Conversation {
     Turn say(String text) {
         recorder.begin();
         long start = System.nanoTime();
-        Response response;
+        Response response = null;
         List<DeviceChange> changes;
+        double millis;
         try {
             response = turns.say(text);
             if (response == null) {
@@ -68,10 +78,26 @@ final class Conversation {
             e.printStackTrace();
             response = internalError(Hub.message(e));
         } finally {
-            changes = recorder.end();
+            millis = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
+            changes = acted(response) ? reports() : recorder.end();
         }
-        double millis = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
         return new Turn(text, response, changes, millis);
+    }
+
+    /** Whether the answer says devices were told to do something (whose reports are worth waiting for). */
+    private static boolean acted(Response response) {
+        return response != null && response.status() == ResponseStatus.DONE && (response.intent() == null
+                || !response.intent().name().equals("dialog.cancel"));
+    }
+
+    /** The changes the devices report for what was just done (see {@link ChangeRecorder#endAfterReports}). */
+    private List<DeviceChange> reports() {
+        try {
+            return recorder.endAfterReports(FIRST_REPORT, QUIET, LONGEST);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return recorder.end();
+        }
     }
 
     private static Response internalError(String why) {

@@ -24,12 +24,15 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.glint.api.device.DeviceListener;
 import io.glint.api.voice.Assistant;
 import io.glint.api.voice.Utterance;
 
@@ -46,9 +49,22 @@ final class Hub implements AutoCloseable {
     static final String CONFIGADMIN = "org.apache.felix.configadmin";
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
     static final String SCR = "org.apache.felix.scr";
+    static final String DRIVERS = "io.glint.driver.";
     /** The bundle with the on-device models; when it is installed, ready means its models serve both languages. */
     static final String DJL = "io.glint.djl";
     static final java.util.Set<String> MODEL_LANGUAGES = java.util.Set.of("en", "zh");
+    /**
+     * The embedded MQTT broker's port for short commands (io.glint.driver.mqtt's EmbeddedMqttBroker reads it): 0,
+     * any free port, so a demo never collides with a hub running on this machine or another broker on 1883.
+     */
+    static final String EMBEDDED_MQTT_PORT = "glint.mqtt.embeddedPort";
+    /**
+     * A simulated home still being discovered registers a DeviceListener with this property true (the virtual
+     * driver's MqttHome, while the hub has not yet got every simulated device online over MQTT), and
+     * {@link #HOME_PROGRESS} saying how far it got.
+     */
+    static final String HOME_DISCOVERING = "glint.home.discovering";
+    static final String HOME_PROGRESS = "glint.home.discovered";
 
     static final String API_EXPORTS_FALLBACK = "io.glint.api.skill;version=1.0.0,io.glint.api.device;version=1.0.0,"
             + "io.glint.api.driver;version=1.0.0,io.glint.api.voice;version=1.0.0";
@@ -149,6 +165,9 @@ final class Hub implements AutoCloseable {
         // Without this Gogo reads stdin, which the demo owns, and stops the framework at end of input.
         p.put("gosh.args", "--nointeractive");
         p.put("felix.log.level", "1");
+        if (!service) {
+            p.put(EMBEDDED_MQTT_PORT, "0");
+        }
         // -Dfelix.…, -Dorg.osgi.framework.… and -Dgosh.… on the java command line override the above.
         for (String key : System.getProperties().stringPropertyNames()) {
             if (OVERRIDABLE.stream().anyMatch(key::startsWith)) {
@@ -217,7 +236,9 @@ final class Hub implements AutoCloseable {
     /**
      * ConfigAdmin and SCR before the bundles with components, so each component comes up as its bundle starts
      * rather than all at once when SCR arrives; FileInstall next, so conf/ is in ConfigAdmin before any Glint
-     * component first activates.
+     * component first activates. Then the device drivers: the embedded MQTT broker and the simulated home on it
+     * need nothing else and take longest to come up (Netty, two MQTT connections), so they start while the rest
+     * of the hub does.
      */
     private static int startRank(Bundle bundle) {
         String bsn = bundle.getSymbolicName();
@@ -227,7 +248,10 @@ final class Hub implements AutoCloseable {
         if (SCR.equals(bsn)) {
             return 1;
         }
-        return FILEINSTALL.equals(bsn) ? 2 : 3;
+        if (FILEINSTALL.equals(bsn)) {
+            return 2;
+        }
+        return bsn != null && bsn.startsWith(DRIVERS) ? 3 : 4;
     }
 
     /**
@@ -243,11 +267,18 @@ final class Hub implements AutoCloseable {
             if (assistant != null) {
                 try {
                     if (assistant.understand(PROBE).isPresent()) {
-                        if (!modelsInstalled() || assistant.modelLanguages().containsAll(MODEL_LANGUAGES)) {
+                        String home = homeDiscovering();
+                        if (home != null) {
+                            missing = "the simulated home is still being discovered over MQTT (" + home + "); its"
+                                    + " devices are found under the ids of io.glint.driver.mqtt's homeFile, which"
+                                    + " must be the home file io.glint.driver.virtual simulates";
+                        } else if (!modelsInstalled() || assistant.modelLanguages().containsAll(MODEL_LANGUAGES)) {
                             return assistant;
+                        } else {
+                            missing = "the on-device models (" + DJL + ") have not finished loading: understood by"
+                                    + " meaning so far " + assistant.modelLanguages() + ", expected "
+                                    + MODEL_LANGUAGES;
                         }
-                        missing = "the on-device models (" + DJL + ") have not finished loading: understood by meaning "
-                                + "so far " + assistant.modelLanguages() + ", expected " + MODEL_LANGUAGES;
                     } else {
                         missing = "the " + Assistant.class.getName() + " service is registered but does not "
                                 + "understand \"" + PROBE.text() + "\" (no intent): no skill declares it yet, or the NLU "
@@ -269,6 +300,20 @@ final class Hub implements AutoCloseable {
             } else {
                 Thread.sleep(waitMillis);
             }
+        }
+    }
+
+    /** How far a simulated home still being discovered got (devices online / all), or null when none is. */
+    private String homeDiscovering() {
+        try {
+            ServiceReference<?>[] refs = framework.getBundleContext().getServiceReferences(
+                    DeviceListener.class.getName(), "(" + HOME_DISCOVERING + "=true)");
+            if (refs == null || refs.length == 0) {
+                return null;
+            }
+            return "devices online: " + refs[0].getProperty(HOME_PROGRESS);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -45,6 +45,9 @@ final class Output {
         // DJL narrates every model load, and ONNX Runtime warns at every start that there is no GPU
         setDefault("log.ai.djl", "warn");
         setDefault("log.ai.djl.onnxruntime.engine.OrtEngine", "error");
+        // The embedded MQTT broker (Moquette) logs every packet it passes at info; Glint says what matters about it
+        setDefault("log.io.moquette", "warn");
+        setDefault("log.io.netty", "warn");
     }
 
     private static void setDefault(String key, String value) {
