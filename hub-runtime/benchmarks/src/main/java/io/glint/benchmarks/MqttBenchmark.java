@@ -113,7 +113,7 @@ public final class MqttBenchmark {
                 NluService nlu = new NluService(new ScopedDevices(registry, grants, -1, "the NLU"));
                 catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(3));
                 Assistant assistant = new AssistantService(nlu, catalog, registry, Clock.systemUTC());
-                driver = new MqttDriver(registry, config(broker.uri()));
+                driver = new MqttDriver(registry, null, config(broker.uri()));
                 registry.addDriver(driver);
                 SkillSpec lights = SkillSpecs.read(Pipeline.stream(Pipeline.resource("/glint/lights.json")),
                         "lights.json");
@@ -356,6 +356,21 @@ public final class MqttBenchmark {
             @Override
             public boolean verifyHostname() {
                 return true;
+            }
+
+            @Override
+            public boolean embeddedBroker() {
+                return false; // the benchmark's broker is Mosquitto, given in brokerUri
+            }
+
+            @Override
+            public int embeddedPort() {
+                return 1883;
+            }
+
+            @Override
+            public String homeFile() {
+                return "";
             }
         };
     }
