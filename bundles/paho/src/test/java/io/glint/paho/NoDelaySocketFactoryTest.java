@@ -1,9 +1,15 @@
 package io.glint.paho;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,6 +37,30 @@ class NoDelaySocketFactoryTest {
                 Socket byAddress = factory.createSocket(loopback, server.getLocalPort())) {
             assertTrue(byName.getTcpNoDelay());
             assertTrue(byAddress.getTcpNoDelay());
+        }
+    }
+
+    @Test
+    void plain_sockets_read_through_one_buffer_and_pass_every_byte_on() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        byte[] sent = new byte[100_000];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = (byte) (i * 31);
+        }
+        try (ServerSocket server = new ServerSocket(0, 1, loopback); Socket socket = factory.createSocket()) {
+            socket.connect(new InetSocketAddress(loopback, server.getLocalPort()), 2000);
+            socket.setSoTimeout(5000);
+            try (Socket peer = server.accept()) {
+                peer.getOutputStream().write(sent);
+                peer.getOutputStream().flush();
+            }
+            InputStream in = socket.getInputStream();
+            assertSame(in, socket.getInputStream(), "one buffer per socket");
+            assertInstanceOf(BufferedInputStream.class, in);
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            received.write(in.read()); // as Paho reads a packet: a byte, then the rest in bulk
+            received.write(in.readAllBytes());
+            assertArrayEquals(sent, received.toByteArray());
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,14 @@ public final class Mosquitto implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Tls tls;
+    private final Path passwordFile;
 
-    private Mosquitto(Process process, int port, Path log, Tls tls) {
+    private Mosquitto(Process process, int port, Path log, Tls tls, Path passwordFile) {
         this.process = process;
         this.port = port;
         this.log = log;
         this.tls = tls;
+        this.passwordFile = passwordFile;
     }
 
     /**
@@ -46,34 +49,74 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker and returns once it accepts connections; fails the test otherwise. */
     public static Mosquitto start(Path folder) throws IOException, InterruptedException {
-        return start(folder, freeLoopbackPort(), null);
+        return start(folder, freeLoopbackPort(), null, null);
     }
 
     /** Like {@link #start(Path)}, with a TLS listener: {@link #uri()} is then {@code ssl://127.0.0.1:<port>}. */
     public static Mosquitto start(Path folder, Tls tls) throws IOException, InterruptedException {
-        return start(folder, freeLoopbackPort(), Objects.requireNonNull(tls, "tls"));
+        return start(folder, freeLoopbackPort(), Objects.requireNonNull(tls, "tls"), null);
+    }
+
+    /**
+     * Like {@link #start(Path)}, but only these users may connect (user name → password; no anonymous clients),
+     * with the password file made by Mosquitto's own {@code mosquitto_passwd}.
+     */
+    public static Mosquitto startWithUsers(Path folder, Map<String, String> users)
+            throws IOException, InterruptedException {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("at least one user");
+        }
+        Path passwords = folder.resolve("passwords");
+        String tool = Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(
+                java.io.File.pathSeparator)), Stream.of("/usr/bin"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "mosquitto_passwd"))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .findFirst().orElseThrow(() -> new IllegalStateException("mosquitto_passwd is not installed: run"
+                        + " `apt-get install mosquitto`"));
+        Files.writeString(passwords, "", StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            Process p = new ProcessBuilder(tool, "-b", passwords.toString(), user.getKey(), user.getValue())
+                    .redirectErrorStream(true).start();
+            try {
+                if (!p.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("mosquitto_passwd failed for " + user.getKey() + ": "
+                            + new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8));
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+        return start(folder, freeLoopbackPort(), null, passwords);
     }
 
     /** A new broker on the port of this one (which must be stopped): what clients see as a broker restart. */
     public Mosquitto restart(Path folder) throws IOException, InterruptedException {
-        return start(folder, port, tls);
+        return start(folder, port, tls, passwordFile);
     }
 
-    private static Mosquitto start(Path folder, int port, Tls tls) throws IOException, InterruptedException {
+    private static Mosquitto start(Path folder, int port, Tls tls, Path passwordFile)
+            throws IOException, InterruptedException {
         Path executable = executable().orElseThrow(() -> new IllegalStateException(
                 "mosquitto is not installed: the MQTT tests need a real broker; run `apt-get install mosquitto`"));
         Path config = folder.resolve("mosquitto.conf");
         List<String> lines = new ArrayList<>(List.of(
                 "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                "allow_anonymous " + (passwordFile == null),
                 "persistence false",
                 "log_dest stderr",
                 "log_type error",
                 "log_type warning"));
-        if (tls != null) {
-            // Run as root, Mosquitto drops to the "mosquitto" user before reading the key files, which then
-            // cannot read a private temporary folder: stay the user that started it.
+        if (tls != null || passwordFile != null) {
+            // Run as root, Mosquitto drops to the "mosquitto" user before reading key and password files, which
+            // then cannot read a private temporary folder: stay the user that started it.
             lines.add("user " + System.getProperty("user.name"));
+        }
+        if (passwordFile != null) {
+            lines.add("password_file " + passwordFile.toAbsolutePath());
+        }
+        if (tls != null) {
             lines.add("cafile " + tls.caFile().toAbsolutePath());
             lines.add("certfile " + tls.certFile().toAbsolutePath());
             lines.add("keyfile " + tls.keyFile().toAbsolutePath());
@@ -86,7 +129,7 @@ public final class Mosquitto implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Mosquitto broker = new Mosquitto(process, port, log, tls);
+        Mosquitto broker = new Mosquitto(process, port, log, tls, passwordFile);
         try {
             broker.awaitListening();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {

@@ -1,6 +1,8 @@
 package io.glint.benchmarks;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +29,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
+import io.glint.api.driver.DeviceRegistry;
 import io.glint.api.voice.Assistant;
 import io.glint.testing.Mosquitto;
 import io.glint.api.voice.Response;
@@ -66,6 +70,8 @@ import io.glint.skill.lights.internal.LightsSkill;
  */
 public final class MqttBenchmark {
     private static final String BASE = "zigbee2mqtt";
+    /** The MQTT client id of the hub's driver in the benchmarks (Paho names its threads after it). */
+    static final String HUB_CLIENT_ID = "glint-bench-hub";
     private static final String CEILING = "z2m.0x000d6ffffe8a1c22"; // kitchen/ceiling in bridge-devices.json
     private static final String SET_TOPIC = BASE + "/kitchen/ceiling/set";
     private static final String RAW_TOPIC = "glint-bench/rtt";
@@ -113,7 +119,7 @@ public final class MqttBenchmark {
                 NluService nlu = new NluService(new ScopedDevices(registry, grants, -1, "the NLU"));
                 catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(3));
                 Assistant assistant = new AssistantService(nlu, catalog, registry, Clock.systemUTC());
-                driver = new MqttDriver(registry, null, config(broker.uri()));
+                driver = driver(registry, broker.uri());
                 registry.addDriver(driver);
                 SkillSpec lights = SkillSpecs.read(Pipeline.stream(Pipeline.resource("/glint/lights.json")),
                         "lights.json");
@@ -266,113 +272,56 @@ public final class MqttBenchmark {
         }
     }
 
-    private static MqttDriverConfig config(String uri) {
-        return new MqttDriverConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MqttDriverConfig.class;
+    /**
+     * The MQTT driver as the framework builds it, through its public (component) constructor, connected to
+     * {@code uri}: the registry and the configuration given, any optional service it also takes absent (null).
+     */
+    static MqttDriver driver(DeviceRegistry registry, String uri) {
+        MqttDriverConfig config = config(uri);
+        for (Constructor<?> c : MqttDriver.class.getConstructors()) {
+            Class<?>[] types = c.getParameterTypes();
+            if (!Arrays.asList(types).contains(MqttDriverConfig.class)) {
+                continue;
             }
+            Object[] args = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                args[i] = types[i] == DeviceRegistry.class ? registry : types[i] == MqttDriverConfig.class ? config
+                        : null;
+            }
+            try {
+                return (MqttDriver) c.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("the MQTT driver did not start", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("MqttDriver has no public constructor taking its configuration");
+    }
 
-            @Override
-            public String brokerUri() {
-                return uri;
-            }
-
-            @Override
-            public String clientId() {
-                return "glint-bench-hub";
-            }
-
-            @Override
-            public String username() {
-                return "";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-
-            @Override
-            public String baseTopic() {
-                return BASE;
-            }
-
-            @Override
-            public boolean homie() {
-                return false; // the benchmark measures the zigbee2mqtt path
-            }
-
-            @Override
-            public String homieBase() {
-                return "homie/5";
-            }
-
-            @Override
-            public boolean zigbee2mqtt() {
-                return true;
-            }
-
-            @Override
-            public long commandTimeoutMs() {
-                return 2000;
-            }
-
-            @Override
-            public long reconnectMaxDelayMs() {
-                return 30000;
-            }
-
-            @Override
-            public String trustStorePath() {
-                return "";
-            }
-
-            @Override
-            public String trustStorePassword() {
-                return "";
-            }
-
-            @Override
-            public String trustStoreType() {
-                return "";
-            }
-
-            @Override
-            public String keyStorePath() {
-                return "";
-            }
-
-            @Override
-            public String keyStorePassword() {
-                return "";
-            }
-
-            @Override
-            public String keyStoreType() {
-                return "";
-            }
-
-            @Override
-            public boolean verifyHostname() {
-                return true;
-            }
-
-            @Override
-            public boolean embeddedBroker() {
-                return false; // the benchmark's broker is Mosquitto, given in brokerUri
-            }
-
-            @Override
-            public int embeddedPort() {
-                return 1883;
-            }
-
-            @Override
-            public String homeFile() {
-                return "";
-            }
-        };
+    /**
+     * The driver's settings for a benchmark: {@code brokerUri}, zigbee2mqtt at the default base topic, no Homie;
+     * every other setting at the default its {@link MqttDriverConfig} declares, as ConfigAdmin would give it.
+     */
+    static MqttDriverConfig config(String uri) {
+        Map<String, Object> values = Map.of("brokerUri", uri, "clientId", HUB_CLIENT_ID, "baseTopic", BASE,
+                "homie", false); // the benchmarks measure the zigbee2mqtt path
+        return (MqttDriverConfig) Proxy.newProxyInstance(MqttDriverConfig.class.getClassLoader(),
+                new Class<?>[] {MqttDriverConfig.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "annotationType":
+                            return MqttDriverConfig.class;
+                        case "toString":
+                            return "MqttDriverConfig" + values;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            Object v = values.get(method.getName());
+                            return v != null ? v : method.getDefaultValue();
+                    }
+                });
     }
 
     private MqttBenchmark() {

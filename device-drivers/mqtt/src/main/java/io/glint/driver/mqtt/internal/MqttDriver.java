@@ -257,8 +257,8 @@ public final class MqttDriver implements DeviceDriver {
         return DRIVER_ID;
     }
 
-    /** Whether the client is connected to the broker now. */
-    boolean connected() {
+    /** Whether the client is connected to the broker now (public for code that builds the driver by hand). */
+    public boolean connected() {
         if (mqtt311) {
             Mqtt311Link l = link311;
             return l != null && l.isConnected();

@@ -76,7 +76,7 @@ public final class Z2mPayloads {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(payload);
+            root = Json.TREE.readTree(payload);
         } catch (IOException e) {
             throw new Z2mPayloadException("State of " + topic + " is not valid JSON: " + Json.reason(e), e);
         }
