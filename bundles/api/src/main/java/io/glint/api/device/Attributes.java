@@ -16,6 +16,8 @@ public final class Attributes {
     public static final String BREWING = "brewing";
     public static final String PLAYING = "playing";
     public static final String VOLUME = "volume";
+    /** Charge left in a battery-powered device's or a car's battery, percent 0–100. */
+    public static final String BATTERY = "battery";
 
     private Attributes() {
     }

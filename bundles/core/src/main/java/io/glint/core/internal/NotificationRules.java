@@ -35,9 +35,12 @@ import io.glint.api.skill.Card;
  * ({@code door-unlocked:ID}); withdrawn when it is locked, and armed again by the next unlocking;</li>
  * <li><b>a device that went offline</b>: online → offline and still offline after {@link Settings#offlineGrace()}
  * (so a device that drops for a moment says nothing) — HIGH for locks and garage doors, NORMAL for the rest,
- * de-duplicated per device ({@code device-offline:ID}); withdrawn when it comes back.</li>
+ * de-duplicated per device ({@code device-offline:ID}); withdrawn when it comes back;</li>
+ * <li><b>a battery running low</b>: any device (a car, a lock, a sensor) whose {@link Attributes#BATTERY} falls
+ * below {@link Settings#batteryLow()} percent — NORMAL, HIGH at a quarter of that; de-duplicated per device
+ * ({@code battery-low:ID}); withdrawn once the battery is charged {@value #BATTERY_HYSTERESIS} points above the
+ * bound, so a level hovering around it does not repeat itself.</li>
  * </ul>
- * The car's low battery rule belongs with the car's driver and skill (not built yet), not here.
  *
  * <p>Plain Java with its own clock and timer so that tests control time; {@link NotificationRulesComponent} wires
  * it into OSGi. {@link #deviceChanged} only records and schedules; notifications are raised from the timer.
@@ -46,6 +49,8 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationRules.class);
     static final String UNLOCKED_KEY = "door-unlocked:";
     static final String OFFLINE_KEY = "device-offline:";
+    static final String BATTERY_KEY = "battery-low:";
+    static final int BATTERY_HYSTERESIS = 5;
 
     /** Runs a task after a delay; the returned handle cancels it. */
     public interface Timer {
@@ -55,17 +60,21 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
     /**
      * @param unlockedFor   how long a lock may stay unlocked before the wearers are told (zero or less: never)
      * @param offlineGrace  how long a device must stay offline before the wearers are told (negative: never)
+     * @param batteryLow    the battery level, in percent, below which the wearers are told (0: never)
      * @param lang          the language of the notifications, {@code en} or {@code zh}
      */
-    public record Settings(Duration unlockedFor, Duration offlineGrace, String lang) {
+    public record Settings(Duration unlockedFor, Duration offlineGrace, int batteryLow, String lang) {
         public Settings {
             Objects.requireNonNull(unlockedFor, "unlockedFor");
             Objects.requireNonNull(offlineGrace, "offlineGrace");
+            if (batteryLow < 0 || batteryLow > 100) {
+                throw new IllegalArgumentException("batteryLow is a percentage, 0 (off) to 100, not " + batteryLow);
+            }
             lang = "zh".equals(lang) ? "zh" : "en";
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofMinutes(10), Duration.ofSeconds(30), "en");
+            return new Settings(Duration.ofMinutes(10), Duration.ofSeconds(30), 20, "en");
         }
 
         boolean unlockedRule() {
@@ -95,6 +104,7 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
     private final Settings settings;
     private final Map<String, Watch> unlocked = new HashMap<>();
     private final Map<String, Watch> offline = new HashMap<>();
+    private final Map<String, Watch> lowBattery = new HashMap<>();
     private boolean closed;
 
     /**
@@ -127,6 +137,8 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
             } else {
                 disarm(unlocked, change.deviceId());
             }
+        } else if (Attributes.BATTERY.equals(change.attribute()) && change.newValue() instanceof Number level) {
+            battery(change.deviceId(), level.doubleValue());
         } else if ("availability".equals(change.attribute())) {
             if (change.newValue() == Availability.OFFLINE && change.oldValue() == Availability.ONLINE) {
                 armOffline(change.deviceId());
@@ -134,6 +146,40 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
                 disarm(offline, change.deviceId());
             }
         }
+    }
+
+    private void battery(String id, double level) {
+        int bound = settings.batteryLow();
+        if (bound == 0) {
+            return;
+        }
+        if (level >= bound + BATTERY_HYSTERESIS) {
+            disarm(lowBattery, id);
+            return;
+        }
+        synchronized (this) {
+            if (closed || level >= bound || lowBattery.containsKey(id)) {
+                return;
+            }
+            Watch w = new Watch(clock.instant());
+            lowBattery.put(id, w);
+            w.cancel = timer.schedule(Duration.ZERO, () -> batteryLow(id, w, level));
+        }
+    }
+
+    private void batteryLow(String id, Watch w, double level) {
+        if (!current(lowBattery, id, w)) {
+            return;
+        }
+        String lang = settings.lang();
+        String name = devices.apply(id).map(d -> Names.of(d, lang)).orElse(id);
+        long percent = Math.round(level);
+        String speech = Say.in(lang, capitalise("the " + name) + "'s battery is low: " + percent + " %.",
+                name + "的电量低：" + percent + "%。");
+        Card card = Card.of(clip(capitalise(name)), clip(Say.in(lang, "battery " + percent + " %",
+                "电量 " + percent + "%")));
+        Priority priority = level <= settings.batteryLow() / 4.0 ? Priority.HIGH : Priority.NORMAL;
+        raise(lowBattery, id, w, new Notification(null, priority, clipSpeech(speech), card, BATTERY_KEY + id));
     }
 
     private synchronized void armUnlocked(String id) {
@@ -288,8 +334,10 @@ public final class NotificationRules implements DeviceListener, AutoCloseable {
             closed = true;
             all = new ArrayList<>(unlocked.values());
             all.addAll(offline.values());
+            all.addAll(lowBattery.values());
             unlocked.clear();
             offline.clear();
+            lowBattery.clear();
         }
         for (Watch w : all) {
             if (w.cancel != null) {

@@ -38,6 +38,10 @@ public final class NotificationRulesComponent {
                 + "long (seconds; -1: never)", min = "-1")
         long offlineGraceSeconds() default 30;
 
+        @AttributeDefinition(description = "Tell the wearers when a device's or a car's battery falls below this "
+                + "level (percent; 0: never)", min = "0", max = "100")
+        int batteryLowPercent() default 20;
+
         @AttributeDefinition(description = "Language of these notifications: en or zh")
         String lang() default "en";
     }
@@ -59,7 +63,7 @@ public final class NotificationRulesComponent {
         });
         NotificationRules.Settings settings = new NotificationRules.Settings(
                 Duration.ofSeconds(config.doorUnlockedSeconds()), Duration.ofSeconds(config.offlineGraceSeconds()),
-                config.lang());
+                config.batteryLowPercent(), config.lang());
         this.rules = new NotificationRules(registry::get, () -> notifications, Clock.systemUTC(), this::schedule,
                 settings);
         registry.addListener(rules);

@@ -133,7 +133,7 @@ class NotificationRulesTest {
     @Test
     void a_lock_already_unlocked_when_the_hub_starts_counts_from_the_start_and_the_time_is_configurable() {
         lock(false);
-        startRules(new NotificationRules.Settings(Duration.ofSeconds(90), Duration.ofSeconds(30), "en"));
+        startRules(new NotificationRules.Settings(Duration.ofSeconds(90), Duration.ofSeconds(30), 20, "en"));
         time.advance(Duration.ofSeconds(90));
         assertEquals(1, raised.all.size());
         assertEquals("The front door lock has been unlocked for 90 seconds.", raised.all.get(0).speech());
@@ -177,7 +177,7 @@ class NotificationRulesTest {
     void offline_from_unknown_is_not_news_and_rules_can_be_turned_off() {
         registry.announce(Device.builder("new.plug").name("plug").type(DeviceType.PLUG).capability(Capability.ON_OFF)
                 .driver("test").build());
-        startRules(new NotificationRules.Settings(Duration.ZERO, Duration.ofSeconds(-1), "en"));
+        startRules(new NotificationRules.Settings(Duration.ZERO, Duration.ofSeconds(-1), 0, "en"));
         registry.updateAvailability("new.plug", Availability.OFFLINE, "never seen");
         registry.updateAvailability(LAMP, Availability.OFFLINE, "gone");
         lock(false);
@@ -190,7 +190,7 @@ class NotificationRulesTest {
         registry.announce(Device.builder(DOOR).name("front door lock").aliases(List.of("前门锁")).room("hallway")
                 .type(DeviceType.LOCK).capability(Capability.LOCK).state(Attributes.LOCKED, true).driver("test")
                 .availability(Availability.ONLINE, null).build());
-        startRules(new NotificationRules.Settings(Duration.ofMinutes(10), Duration.ofSeconds(30), "zh"));
+        startRules(new NotificationRules.Settings(Duration.ofMinutes(10), Duration.ofSeconds(30), 20, "zh"));
         lock(false);
         time.advance(Duration.ofMinutes(10));
         assertEquals("前门锁已经开着10分钟了。", raised.all.get(0).speech());
@@ -212,6 +212,38 @@ class NotificationRulesTest {
     }
 
     /** A clock and a timer moved by {@link #advance}: due tasks run on the calling thread, in time order. */
+    @Test
+    void a_battery_falling_below_the_bound_is_told_once_and_withdrawn_only_once_charged_clearly_above_it() {
+        registry.announce(Device.builder("driveway.car").name("car").room("driveway").type(DeviceType.OTHER)
+                .state(Attributes.BATTERY, 60).driver("test").availability(Availability.ONLINE, null).build());
+        startRules(NotificationRules.Settings.defaults());
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 21));
+        time.advance(Duration.ZERO);
+        assertEquals(List.of(), raised.all, "21 % is not below 20 %");
+
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 18));
+        time.advance(Duration.ZERO);
+        assertEquals(1, raised.all.size());
+        Notification n = raised.all.get(0);
+        assertEquals("The car's battery is low: 18 %.", n.speech());
+        assertEquals(Priority.NORMAL, n.priority());
+        assertEquals("battery-low:driveway.car", n.dedupeKey());
+
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 12));
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 22));
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(1, raised.all.size(), "told once while it stays low or hovers around the bound");
+        assertEquals(List.of(), raised.withdrawn, "22 % is not clearly charged");
+
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 25));
+        assertEquals(List.of(n.id()), raised.withdrawn);
+
+        registry.updateState("driveway.car", Map.of(Attributes.BATTERY, 4));
+        time.advance(Duration.ZERO);
+        assertEquals(2, raised.all.size(), "low again after charging: told again");
+        assertEquals(Priority.HIGH, raised.all.get(1).priority(), "nearly empty: at a quarter of the bound");
+    }
+
     static final class ManualTime extends Clock {
         private record Task(Instant due, long seq, Runnable run, boolean[] cancelled) {
         }
