@@ -19,8 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.SocketFactory;
 
@@ -77,7 +79,8 @@ import io.glint.paho.NoDelaySocketFactory;
  * {@code <id>/<node>/<property>} and commands published to {@code <id>/<node>/<property>/set}. While the broker is
  * lost every device is reported offline; on reconnect each is back to what its convention last said.
  *
- * <p>Threads: Paho's callback thread only hands work over; every message, and every call into Paho made because
+ * <p>Threads: Paho's callback thread only hands work over (waiting while {@link #MAX_BACKLOG_BYTES} of messages
+ * wait for the worker); every message, and every call into Paho made because
  * of a callback, runs on the driver's single {@link #worker} thread, so the device maps need no locking there.
  * Command results are completed on {@link #results}, so whatever the caller chained to them never runs on
  * Paho's thread either. A command is published only while connected and carries an MQTT 5 message expiry equal
@@ -101,6 +104,13 @@ public final class MqttDriver implements DeviceDriver {
     /** Retained state or availability that arrives before bridge/devices is kept this long, bounded. */
     private static final int MAX_EARLY_MESSAGES = 2_000;
     private static final int MAX_EARLY_BYTES = 4 * 1024 * 1024;
+    /**
+     * Messages handed to the worker and not handled yet, at most, in bytes (payload, topic and bookkeeping): ~20,000
+     * state messages, under a tenth of a second of work. A broker sending faster than that makes Paho's thread wait,
+     * so TCP slows the broker down (which queues or, for QoS 0, drops), instead of the backlog filling the heap.
+     */
+    static final int MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+    private static final int MESSAGE_OVERHEAD_BYTES = 128;
     /** Completes "The kitchen ceiling is offline: …" in the hub's speech. */
     static final String BROKER_UNREACHABLE = "the MQTT broker cannot be reached";
 
@@ -157,6 +167,12 @@ public final class MqttDriver implements DeviceDriver {
     private final boolean mqtt311;
     private final ScheduledExecutorService worker;
     private final ExecutorService results;
+    /** Permits are bytes of {@link #MAX_BACKLOG_BYTES} not taken by messages waiting for the worker. */
+    private final Semaphore backlog = new Semaphore(MAX_BACKLOG_BYTES);
+    /** The most the backlog held, in bytes (for tests). */
+    private final AtomicInteger backlogPeak = new AtomicInteger();
+    /** Whether the current flood has been logged; reset once the backlog is empty again. */
+    private volatile boolean floodLogged;
     /** By Glint device id; written on the worker, read by {@link #execute}. */
     private final Map<String, Z2mDevice> devices = new ConcurrentHashMap<>();
     /** Homie devices by Glint id ({@code homie.<id>}, or the home file's); written on the worker, read by execute. */
@@ -605,7 +621,7 @@ public final class MqttDriver implements DeviceDriver {
 
                         @Override
                         public void message(String topic, byte[] payload) {
-                            onWorker(() -> handle(topic, payload));
+                            arrived(topic, payload);
                         }
                     });
         } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
@@ -741,6 +757,53 @@ public final class MqttDriver implements DeviceDriver {
         }
     }
 
+    /**
+     * On Paho's thread: a message for the worker. Waits while the worker's backlog is full (see
+     * {@link #MAX_BACKLOG_BYTES}); gives up only when the driver stops.
+     */
+    private void arrived(String topic, byte[] payload) {
+        int cost = (int) Math.min(MAX_BACKLOG_BYTES,
+                (long) payload.length + 2L * topic.length() + MESSAGE_OVERHEAD_BYTES);
+        if (!backlog.tryAcquire(cost)) {
+            if (!floodLogged) {
+                floodLogged = true;
+                LOG.warn("MQTT messages arrive faster than the hub handles them ({} MiB waiting); reading from the"
+                        + " broker slows down until the hub has caught up", MAX_BACKLOG_BYTES / (1024 * 1024));
+            }
+            try {
+                while (!backlog.tryAcquire(cost, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int waiting = MAX_BACKLOG_BYTES - backlog.availablePermits();
+        backlogPeak.accumulateAndGet(waiting, Math::max);
+        try {
+            worker.execute(() -> {
+                try {
+                    handle(topic, payload);
+                } finally {
+                    backlog.release(cost);
+                    if (floodLogged && backlog.availablePermits() == MAX_BACKLOG_BYTES) {
+                        floodLogged = false;
+                    }
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            backlog.release(cost); // deactivated
+        }
+    }
+
+    /** The most bytes of messages that ever waited for the worker. */
+    int backlogPeak() {
+        return backlogPeak.get();
+    }
+
     private void onWorker(Runnable task) {
         try {
             worker.execute(task);
@@ -772,8 +835,7 @@ public final class MqttDriver implements DeviceDriver {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            onWorker(() -> handle(topic, payload));
+            arrived(topic, message.getPayload());
         }
 
         @Override
