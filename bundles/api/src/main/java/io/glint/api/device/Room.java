@@ -15,8 +15,11 @@ public final class Room {
         this.aliases = List.copyOf(aliases);
     }
 
+    /** Compiled once: every state update of every device checks its ids. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
+
     static String requireId(String id) {
-        if (id == null || !id.matches("[a-z0-9][a-z0-9_.:-]*")) {
+        if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Invalid id \"" + id
                     + "\": use lower-case letters, digits and . _ : - (e.g. kitchen.ceiling)");
         }
