@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.eclipse.californium.core.CoapClient;
@@ -41,6 +43,9 @@ public final class GlassesClient implements AutoCloseable {
         DtlsConfig.register();
     }
 
+    /** The longest {@link #close()} waits for the hub to answer the end of the observation. */
+    private static final long CANCEL_WAIT_MILLIS = 500;
+
     private final String base;
     private final String identity;
     private final Duration timeout;
@@ -48,6 +53,8 @@ public final class GlassesClient implements AutoCloseable {
     private final DTLSConnector connector;
     private CoapObserveRelation observation;
     private CoapClient observer;
+    /** Set by {@link #close()}: what arrives from then on is the answer to its cancellation, not a notification. */
+    private volatile CountDownLatch cancelling;
 
     /**
      * @param hub      host and port of the hub's bridge
@@ -141,6 +148,9 @@ public final class GlassesClient implements AutoCloseable {
         CoapHandler handler = new CoapHandler() {
             @Override
             public void onLoad(CoapResponse response) {
+                if (closing(response)) {
+                    return;
+                }
                 if (response.getCode() == ResponseCode.CONTENT) {
                     try {
                         consumer.accept(Codec.read(response.getPayload(), Protocol.CBOR, NotificationMessage.class));
@@ -154,6 +164,9 @@ public final class GlassesClient implements AutoCloseable {
 
             @Override
             public void onError() {
+                if (closing(null)) {
+                    return;
+                }
                 errors.accept("The notification observation failed (no answer from the hub, or the DTLS handshake "
                         + "was refused)");
             }
@@ -168,6 +181,18 @@ public final class GlassesClient implements AutoCloseable {
             throw new GlassesException("The hub at " + base + " did not accept the observation within " + timeout
                     .toMillis() + " ms: check that it runs and that " + identity + " is paired", (Throwable) null);
         }
+    }
+
+    /** True once {@link #close()} began; counts down its wait at the answer to the cancellation, or a failure. */
+    private boolean closing(CoapResponse response) {
+        CountDownLatch c = cancelling;
+        if (c == null) {
+            return false;
+        }
+        if (response == null || !response.getOptions().hasObserve()) {
+            c.countDown(); // a notification still on its way has an Observe option; the answer has none
+        }
+        return true;
     }
 
     /** Acknowledges a notification; false when the hub does not know it (anymore). */
@@ -213,7 +238,19 @@ public final class GlassesClient implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (observation != null) {
-            observation.proactiveCancel();
+            if (!observation.isCanceled()) {
+                // The hub is told (GET with Observe 1), and that request is given the time to finish before the
+                // endpoint goes: destroyed under it, Californium logs the request it could no longer send or
+                // retransmit, and the hub keeps notifying glasses that are gone until a notification times out.
+                CountDownLatch answered = new CountDownLatch(1);
+                cancelling = answered;
+                observation.proactiveCancel();
+                try {
+                    answered.await(Math.min(timeout.toMillis(), CANCEL_WAIT_MILLIS), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             observation = null;
         }
         if (observer != null) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +68,13 @@ public final class GlassesBridge implements AutoCloseable {
      * Identity to key, of every pair this bridge has seen: in the pairing file at a check, or admitted at a request
      * (glasses paired and unpaired between two checks must still lose their sessions and observations).
      */
-    private final Map<String, String> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> knownKeys = new ConcurrentHashMap<>();
+    /**
+     * The revocations under way, by identity: their 4.01s are out and their sessions not closed yet. Until they are,
+     * the gate refuses these identities, whatever the file says now (a renewed key must not let the old one in).
+     */
+    private final Map<String, Revocation> revoking = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     GlassesBridge(BridgeSettings settings, PairingStore pairing, Supplier<Assistant> assistant,
             NotificationCenter notifications) {
@@ -176,6 +185,11 @@ public final class GlassesBridge implements AutoCloseable {
         return notifications;
     }
 
+    /** How many observations of {@code /v1/notifications} the bridge holds now. */
+    int observers() {
+        return notificationsResource.getObserverCount();
+    }
+
     /** Closes the sessions of pairs that were removed from the file or given a new key. */
     void checkPairs() {
         Map<String, String> now;
@@ -193,19 +207,53 @@ public final class GlassesBridge implements AutoCloseable {
             }
         }
         knownKeys.putAll(now);
+        revoking.values().removeIf(Revocation::over);
         if (!revoked.isEmpty()) {
             revoke(revoked);
         }
     }
 
+    /**
+     * Ends the observations of these identities with 4.01, then closes their DTLS sessions. In that order: the 4.01s
+     * go out asynchronously over those very sessions, and a session closed first takes its 4.01 with it (a server
+     * cannot open a session to send it), leaving the glasses observing a hub that will never speak to them again.
+     * The sessions close once every 4.01 has been acknowledged or has failed, or at the latest
+     * {@link BridgeSettings#pairingPoll()} later; until they are closed the gate answers their requests 4.01.
+     */
     private void revoke(Set<String> identities) {
-        LOG.info("Pairing revoked or renewed for {}: closing their DTLS sessions", identities);
-        notificationsResource.dropObservers(identities);
+        LOG.info("Pairing revoked or renewed for {}: ending their observations and closing their DTLS sessions",
+                identities);
+        Revocation revocation = new Revocation();
         for (String identity : identities) {
+            revoking.put(identity, revocation);
             limiter.forget(identity);
         }
         Filter<Principal> revoked = p -> p instanceof PreSharedKeyIdentity psk && identities.contains(psk.getIdentity());
-        connector.startTerminateConnectionsForPrincipal(revoked);
+        notificationsResource.dropObservers(identities)
+                .completeOnTimeout(null, settings.pairingPoll().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((told, e) -> revocation.closing = closeSessions(revoked));
+    }
+
+    private Future<?> closeSessions(Filter<Principal> revoked) {
+        if (closed) {
+            return CompletableFuture.completedFuture(null); // Californium is destroyed with every session
+        }
+        try {
+            return connector.startTerminateConnectionsForPrincipal(revoked);
+        } catch (RuntimeException e) {
+            LOG.debug("The DTLS sessions of revoked glasses were not closed: the bridge is stopping", e);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** One revocation: over once the sessions it closes are closed. */
+    private static final class Revocation {
+        volatile Future<?> closing;
+
+        boolean over() {
+            Future<?> f = closing;
+            return f != null && f.isDone();
+        }
     }
 
     private Map<String, String> keys() throws IOException {
@@ -218,6 +266,7 @@ public final class GlassesBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         notifications.removeListener(listener);
         // the bridge's own threads first, so that none of them hands Californium work after it is destroyed
         shutdownExecutors();
@@ -248,6 +297,13 @@ public final class GlassesBridge implements AutoCloseable {
                             "\"" + identity + "\" is no longer paired with this hub: pair the glasses again");
                     return Optional.empty();
                 }
+                Revocation revocation = revoking.get(identity);
+                if (revocation != null && !revocation.over()) {
+                    Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.UNAUTHORIZED,
+                            "The pairing of \"" + identity + "\" changed and this session is closing: connect again "
+                                    + "with the current key");
+                    return Optional.empty();
+                }
                 knownKeys.putIfAbsent(identity, pair.get().key());
             } catch (IOException e) {
                 Replies.error(exchange, org.eclipse.californium.core.coap.CoAP.ResponseCode.SERVICE_UNAVAILABLE,
@@ -262,6 +318,22 @@ public final class GlassesBridge implements AutoCloseable {
                 }
             }
             return Optional.of(identity);
+        }
+
+        /**
+         * Called after an observation of these glasses was registered or notified. They were paired when the gate
+         * admitted the request; if they were unpaired since, a revocation running meanwhile may have missed the
+         * observation (not established yet when it looked), so this one is ended, and the sessions closed, now.
+         */
+        void observing(String identity) {
+            try {
+                if (pairing.find(identity).isPresent()) {
+                    return;
+                }
+            } catch (IOException e) {
+                return; // the next request is answered 5.03, and the next check of the pairs logs why
+            }
+            revoke(Set.of(identity));
         }
     }
 }

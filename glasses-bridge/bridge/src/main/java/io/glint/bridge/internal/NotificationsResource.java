@@ -1,18 +1,24 @@
 package io.glint.bridge.internal;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -34,6 +40,8 @@ final class NotificationsResource extends CoapResource {
     /** What each observe relation was last sent, so only the glasses whose view changed are notified. */
     private final Map<ObserveRelation, String> sent = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicLong observeNumber = new AtomicLong(1);
+    /** The established observations, as Californium adds and removes them. */
+    private final Set<ObserveRelation> relations = ConcurrentHashMap.newKeySet();
 
     NotificationsResource(GlassesBridge.Gate gate, NotificationCenter center) {
         super("notifications");
@@ -61,6 +69,10 @@ final class NotificationsResource extends CoapResource {
             }
             format = options.getAccept();
         }
+        // Only an observation numbers its answers: a GET that cancels one (Observe 1) is answered as a plain GET,
+        // and Californium warns about, and strips, an Observe option on an answer that belongs to no observation.
+        ObserveRelation relation = exchange.advanced().getRelation();
+        boolean observing = relation != null && !relation.isCanceled();
         Response response = new Response(ResponseCode.CONTENT);
         String revision;
         synchronized (center) {
@@ -69,16 +81,30 @@ final class NotificationsResource extends CoapResource {
             response.setPayload(Codec.write(message, format));
             // Numbered here, with the content: Californium numbers a notification when it reaches its stack, so
             // two changes in quick succession would otherwise share a number and the glasses drop the second.
-            if (options.hasObserve()) {
+            if (observing) {
                 response.getOptions().setObserve((int) (observeNumber.incrementAndGet() & 0xFFFFFF));
             }
         }
         response.getOptions().setContentFormat(format);
-        ObserveRelation relation = exchange.advanced().getRelation();
         if (relation != null) {
             sent.put(relation, revision);
         }
         exchange.respond(response);
+        if (observing) {
+            gate.observing(identity.get());
+        }
+    }
+
+    @Override
+    public void addObserveRelation(ObserveRelation relation) {
+        super.addObserveRelation(relation);
+        relations.add(relation);
+    }
+
+    @Override
+    public void removeObserveRelation(ObserveRelation relation) {
+        super.removeObserveRelation(relation);
+        relations.remove(relation);
     }
 
     /** Notifies the observers whose identity should now see something else. */
@@ -89,10 +115,64 @@ final class NotificationsResource extends CoapResource {
         });
     }
 
-    /** Ends the observations of revoked glasses, telling them 4.01. */
-    void dropObservers(Set<String> identities) {
-        clearAndNotifyObserveRelations(relation -> identities.contains(identity(relation)),
-                ResponseCode.UNAUTHORIZED);
+    /**
+     * Ends the observations of revoked glasses, telling them 4.01 (confirmable). The 4.01s travel over the glasses'
+     * DTLS sessions, so those may be closed only once the result has completed: when every 4.01 has been
+     * acknowledged, or its transmission has ended otherwise (rejected, timed out, or it could not be sent). It may
+     * never complete when the endpoint stops meanwhile: the caller bounds the wait.
+     */
+    CompletableFuture<Void> dropObservers(Set<String> identities) {
+        List<CompletableFuture<Void>> told = new ArrayList<>();
+        for (ObserveRelation relation : relations) {
+            String identity = identity(relation);
+            if (identities.contains(identity)) {
+                told.add(unauthorized(relation, identity));
+            }
+        }
+        return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new));
+    }
+
+    /** Sends 4.01 on an observation, which ends it; run on the observation's exchange, as Californium requires. */
+    private static CompletableFuture<Void> unauthorized(ObserveRelation relation, String identity) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Exchange exchange = relation.getExchange();
+        exchange.execute(() -> {
+            try {
+                if (exchange.getRelation() != relation || !relation.isEstablished()) {
+                    ended.complete(null); // ended meanwhile (cancelled, or told already)
+                    return;
+                }
+                Response response = Replies.response(ResponseCode.UNAUTHORIZED,
+                        "\"" + identity + "\" was unpaired or given a new key: pair the glasses again");
+                response.setType(Type.CON);
+                response.addMessageObserver(new MessageObserverAdapter() {
+                    @Override
+                    public void onAcknowledgement() {
+                        ended.complete(null);
+                    }
+
+                    @Override
+                    public void onCancel() {
+                        ended.complete(null);
+                    }
+
+                    @Override
+                    public void onTransferComplete() {
+                        ended.complete(null);
+                    }
+
+                    @Override
+                    protected void failed() { // rejected, timed out, not sendable
+                        ended.complete(null);
+                    }
+                });
+                exchange.sendResponse(response);
+            } catch (RuntimeException e) {
+                ended.complete(null);
+                throw e;
+            }
+        });
+        return ended;
     }
 
     private static String identity(ObserveRelation relation) {

@@ -151,6 +151,23 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    void glasses_that_stop_observing_tell_the_hub_before_they_go() throws Exception {
+        DemoHome demo = new DemoHome();
+        try (BridgeFixture fx = new BridgeFixture(dir, demo.assistant)) {
+            GlassesClient a = fx.glasses(fx.pair("anna"));
+            List<NotificationMessage> seen = new CopyOnWriteArrayList<>();
+            List<String> errors = new CopyOnWriteArrayList<>();
+            a.observe(seen::add, errors::add);
+            await(() -> seen.size() == 1);
+            assertEquals(1, fx.bridge.observers());
+            a.close();
+            assertEquals(0, fx.bridge.observers(), "the hub ended the observation before close() returned");
+            assertEquals(1, seen.size(), "the answer to the cancellation is no notification: " + seen);
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
     static NotificationMessage last(List<NotificationMessage> l) {
         return l.isEmpty() ? NotificationMessage.none() : l.get(l.size() - 1);
     }

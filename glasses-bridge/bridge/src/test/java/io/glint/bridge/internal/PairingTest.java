@@ -100,13 +100,40 @@ class PairingTest {
             assertTrue(after.getMessage().contains("4.01") || after.getMessage().contains("No answer"),
                     after.getMessage());
             assertEquals(true, demo.home.state("kitchen.light", "on"), "the revoked session changed nothing");
+            // the 4.01 itself, not just anything reported first
             long deadline = System.currentTimeMillis() + 5000;
-            while (errors.isEmpty() && System.currentTimeMillis() < deadline) {
+            while (errors.stream().noneMatch(e -> e.contains("4.01")) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
             assertTrue(errors.stream().anyMatch(e -> e.contains("4.01")), "observation ended: " + errors);
             assertEquals("DONE", fx.glasses(ben).say("turn off the kitchen light", "en", null).status());
             assertEquals(List.of("anna", "ben"), demo.wearers);
+        }
+    }
+
+    @Test
+    void a_new_key_ends_the_old_keys_session_and_lets_the_new_one_in() throws Exception {
+        DemoHome demo = new DemoHome();
+        try (BridgeFixture fx = new BridgeFixture(dir, demo.assistant)) {
+            Pair old = fx.pair("anna");
+            GlassesClient a = fx.glasses(old);
+            List<String> errors = new CopyOnWriteArrayList<>();
+            a.observe(n -> { }, errors::add);
+            assertEquals("DONE", a.say("turn on the kitchen light", "en", null).status());
+
+            Pair renewed = new PairingStore(fx.pairing.file()).pair("anna", true);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (errors.stream().noneMatch(e -> e.contains("4.01")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(errors.stream().anyMatch(e -> e.contains("4.01")), "observation ended: " + errors);
+            GlassesException after = assertThrows(GlassesException.class,
+                    () -> a.say("turn off the kitchen light", "en", null));
+            assertTrue(after.getMessage().contains("4.01") || after.getMessage().contains("No answer"),
+                    after.getMessage());
+            assertEquals(true, demo.home.state("kitchen.light", "on"), "the old key's session changed nothing");
+            assertEquals("DONE", fx.glasses(renewed).say("turn off the kitchen light", "en", null).status());
+            assertEquals(List.of("anna", "anna"), demo.wearers);
         }
     }
 
