@@ -68,9 +68,10 @@ public final class EmbeddedBroker implements LocalBroker, AutoCloseable {
             throw new IllegalArgumentException("The embedded MQTT broker's port must be 1–65535, or 0 for any free"
                     + " port, not " + port);
         }
-        if (port != 0) {
-            ensureFree(port);
+        if (port == 0) {
+            return startOnAnyFreePort();
         }
+        ensureFree(port);
         Server server = new Server();
         try {
             server.startServer(new MemoryConfig(settings(port)));
@@ -82,29 +83,28 @@ public final class EmbeddedBroker implements LocalBroker, AutoCloseable {
             throw new IOException("The embedded MQTT broker did not start on " + HOST + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        int bound = port != 0 ? port : boundPort(server);
-        if (bound <= 0) {
-            stopQuietly(server);
-            throw new IOException("The embedded MQTT broker did not report its port after starting on " + HOST + ":"
-                    + port);
-        }
-        return new EmbeddedBroker(server, bound);
+        return new EmbeddedBroker(server, port);
     }
 
-    /** Moquette learns the port it was given from a listener Netty runs on its own thread, just after binding. */
-    private static int boundPort(Server server) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        int bound = server.getPort();
-        while (bound <= 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
+    /**
+     * Moquette learns the port Netty bound from a listener on Netty's thread, into a map {@code Server.getPort()}
+     * reads without a lock: asking it races with that listener. So a free port is chosen here and given to
+     * Moquette; another process taking it in between only costs another try.
+     */
+    private static EmbeddedBroker startOnAnyFreePort() throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int candidate;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+                candidate = probe.getLocalPort();
             }
-            bound = server.getPort();
+            try {
+                return start(candidate);
+            } catch (BindException e) {
+                last = e;
+            }
         }
-        return bound;
+        throw last;
     }
 
     /** Everything the broker is told; Moquette's own defaults would persist to ./data and report telemetry. */
