@@ -49,7 +49,8 @@ import io.glint.api.skill.FailureCode;
  * <p>A command meets what it would meet in the hub, in the hub's order, and the first that applies answers it:
  * <ol>
  * <li>A sensitive command — {@link Command#unlock()} (any {@link Capability#LOCK} command but {@link Command#lock()})
- * on any device, or opening a {@link DeviceType#GARAGE_DOOR} (any {@link Capability#COVER} command but position 0)
+ * on any device, or opening a {@link DeviceType#GARAGE_DOOR} or a {@link DeviceType#VEHICLE}'s windows or trunk (any
+ * {@link Capability#COVER} command but position 0)
  * — is held for the wearer: {@link FailureCode#CONFIRMATION_REQUIRED}
  * "Unlock the front door lock? The wearer has to confirm first." and nothing changes. The hub carries such a
  * command out itself once the wearer says yes; a skill never does. Without the capability in the grants it is
@@ -350,13 +351,14 @@ public final class MemoryHome implements Devices {
 
     /**
      * What the hub holds for the wearer's "yes", whatever skill sends it, and as conservatively: anything to a lock
-     * but locking it, anything to a garage door but closing it.
+     * but locking it, anything to a garage door's or a vehicle's cover but closing it.
      */
     private static boolean sensitive(Device d, Command command) {
         if (command.capability() == Capability.LOCK) {
             return !Boolean.TRUE.equals(command.value());
         }
-        if (command.capability() == Capability.COVER && d.type() == DeviceType.GARAGE_DOOR) {
+        if (command.capability() == Capability.COVER
+                && (d.type() == DeviceType.GARAGE_DOOR || d.type() == DeviceType.VEHICLE)) {
             return !(Attributes.POSITION.equals(command.attribute()) && command.value() instanceof Number n
                     && n.doubleValue() == 0);
         }

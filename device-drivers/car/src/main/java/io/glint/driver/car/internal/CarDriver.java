@@ -32,6 +32,7 @@ import io.glint.api.device.Capability;
 import io.glint.api.device.Command;
 import io.glint.api.device.CommandResult;
 import io.glint.api.device.Device;
+import io.glint.api.device.DeviceType;
 import io.glint.api.driver.DeviceDriver;
 import io.glint.api.driver.DeviceRegistry;
 import io.glint.api.skill.FailureCode;
@@ -103,10 +104,10 @@ public final class CarDriver implements DeviceDriver {
         for (String car : this.cars) {
             VssTopics.requireCarName(car);
             vss.put(car, new HashMap<>());
-            registry.announce(Device.builder(deviceId(car)).name(car).driver(ID)
+            registry.announce(Device.builder(deviceId(car)).name(car).type(DeviceType.VEHICLE).driver(ID)
                     .capability(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER)
                     .availability(Availability.UNKNOWN, null).build());
-            registry.announce(Device.builder(trunkId(car)).name(car + " trunk").driver(ID)
+            registry.announce(Device.builder(trunkId(car)).name(car + " trunk").type(DeviceType.VEHICLE).driver(ID)
                     .capability(Capability.COVER).availability(Availability.UNKNOWN, null).build());
         }
         if (transport == null) {
