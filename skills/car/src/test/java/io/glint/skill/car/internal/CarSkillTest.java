@@ -1,0 +1,151 @@
+package io.glint.skill.car.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.glint.api.device.Attributes;
+import io.glint.api.device.Capability;
+import io.glint.api.device.DeviceType;
+import io.glint.api.skill.FailureCode;
+import io.glint.api.skill.Intent;
+import io.glint.api.skill.SkillResult;
+import io.glint.api.skill.Status;
+import io.glint.testing.MemoryHome;
+import io.glint.testing.SkillTester;
+
+/** The skill as a wearer meets it, next to the appliances and climate skills' sentences. */
+class CarSkillTest {
+    private MemoryHome home;
+    private SkillTester tester;
+    private CarSkill skill;
+
+    @BeforeEach
+    void setUp() {
+        home = new MemoryHome().room("hallway", "hallway", "走廊")
+                .device("hallway.lock", DeviceType.LOCK, "front door lock", "hallway", List.of("front door", "前门"),
+                        EnumSet.of(Capability.LOCK), Map.of(Attributes.LOCKED, true))
+                .device("car:car", DeviceType.VEHICLE, "car", null, List.of("车"),
+                        EnumSet.of(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER),
+                        Map.ofEntries(Map.entry(Attributes.LOCKED, true), Map.entry(Attributes.BATTERY, 82),
+                                Map.entry("range_km", 310), Map.entry(Attributes.POSITION, 0),
+                                Map.entry("windows_open", false), Map.entry("doors_open", false),
+                                Map.entry("charging", false), Map.entry("charging_cable", false),
+                                Map.entry("latitude", 48.1420), Map.entry("longitude", 11.5800),
+                                Map.entry("tire_pressure_front_left", 250.0), Map.entry("tire_pressure_front_right", 248.0),
+                                Map.entry("tire_pressure_rear_left", 240.0), Map.entry("tire_pressure_rear_right", 195.0)))
+                .device("car:car:trunk", DeviceType.VEHICLE, "car trunk", null, List.of("后备箱"),
+                        EnumSet.of(Capability.COVER), Map.of(Attributes.POSITION, 0, "trunk_open", false));
+        tester = new SkillTester(home, "glint/appliances.json", "glint/climate.json", "glint/car.json");
+        home.grants(tester.spec("glint/car.json").grants());
+        skill = new CarSkill(home, 48.1374, 11.5755);
+    }
+
+    private Intent understood(String text, String name) {
+        Optional<Intent> intent = tester.parse(text);
+        assertTrue(intent.isPresent(), "not understood: " + text);
+        assertEquals(name, intent.get().name(), text + " → " + intent.get());
+        return intent.get();
+    }
+
+    private SkillResult say(String text, String name) throws Exception {
+        understood(text, name);
+        return tester.say(skill, text);
+    }
+
+    @Test
+    void locking_is_done_at_once() throws Exception {
+        home.set("car:car", Attributes.LOCKED, false);
+        SkillResult r = say("lock the car", "car.lock");
+        assertEquals(Status.DONE, r.status(), r.speech());
+        assertEquals("Locked the car.", r.speech());
+        assertEquals(true, home.state("car:car", Attributes.LOCKED));
+        assertEquals("已锁好车。", say("把车锁上", "car.lock").speech());
+    }
+
+    @Test
+    void unlocking_opening_the_trunk_and_opening_the_windows_wait_for_the_wearer() throws Exception {
+        for (String text : List.of("unlock the car", "解锁车门")) {
+            SkillResult r = say(text, "car.unlock");
+            assertEquals(FailureCode.CONFIRMATION_REQUIRED, r.code(), text + ": " + r.speech());
+        }
+        SkillResult trunk = say("open the trunk", "car.trunk_open");
+        assertEquals(FailureCode.CONFIRMATION_REQUIRED, trunk.code(), trunk.speech());
+        assertEquals(FailureCode.CONFIRMATION_REQUIRED, say("打开后备箱", "car.trunk_open").code());
+        SkillResult windows = say("open the car windows", "car.windows");
+        assertEquals(FailureCode.CONFIRMATION_REQUIRED, windows.code(), windows.speech());
+        assertEquals(true, home.state("car:car", Attributes.LOCKED), "nothing changed before the wearer said yes");
+        assertEquals(0, home.state("car:car:trunk", Attributes.POSITION));
+        assertEquals(0, home.state("car:car", Attributes.POSITION));
+        assertEquals(List.of("car:car:locked=false", "car:car:locked=false", "car:car:trunk:position=100",
+                "car:car:trunk:position=100", "car:car:position=100"), home.sent());
+    }
+
+    @Test
+    void the_front_door_is_still_the_appliances_skills() {
+        understood("unlock the front door", "lock.unlock");
+    }
+
+    @Test
+    void closing_the_windows_and_the_climate_are_not_held() throws Exception {
+        home.set("car:car", Attributes.POSITION, 100);
+        assertEquals("Closed the windows of the car.", say("close the car windows", "car.windows").speech());
+        assertEquals(0, home.state("car:car", Attributes.POSITION));
+        assertEquals("已关上车的车窗。", say("把车窗关上", "car.windows").speech());
+        SkillResult warm = say("precondition the car to 21 degrees", "car.climate_start");
+        assertEquals("Started the climate in the car at 21 degrees.", warm.speech());
+        assertEquals(21.0, ((Number) home.state("car:car", Attributes.TARGET_TEMPERATURE)).doubleValue());
+        assertEquals(Status.DONE, say("打开车里的空调", "car.climate_start").status());
+        assertEquals("Stopped the climate in the car.", say("turn off the car's climate", "car.climate_stop").speech());
+        assertEquals("off", home.state("car:car", Attributes.MODE));
+    }
+
+    @Test
+    void status_is_said_with_units_as_people_say_them() throws Exception {
+        assertEquals("The car has 82 percent, about 310 kilometres of range.",
+                say("how much battery does the car have left", "car.status").speech());
+        assertEquals("车电量百分之82，还能跑大约310公里。", say("车还有多少电", "car.status").speech());
+        assertEquals("The car has 82 percent, about 310 kilometres of range.",
+                say("how far can my car go", "car.status").speech());
+        assertEquals("The car: the doors are closed and locked.", say("is the car locked", "car.status").speech());
+        assertEquals("The car's tyres are low: rear right 2.0 bar.", say("check the car tyres", "car.status").speech());
+        assertEquals("The car is locked and has 82 percent, about 310 kilometres of range.",
+                say("how's my car doing", "car.status").speech());
+        assertEquals("车没有在充电，电量百分之82，还能跑大约310公里。", say("车在充电吗", "car.status").speech());
+    }
+
+    @Test
+    void the_car_is_located_from_home_or_by_its_coordinates() throws Exception {
+        assertEquals("The car is about 600 metres north-east of home.", say("where is my car", "car.locate").speech());
+        assertEquals("车在家的东北方向，大约600米。", say("我的车停在哪里", "car.locate").speech());
+        CarSkill nowhere = new CarSkill(home, null, null);
+        assertEquals("The car is at latitude 48.14200, longitude 11.58000.", tester.say(nowhere, "where's the car").speech());
+    }
+
+    @Test
+    void a_car_that_does_not_confirm_is_reported_with_the_drivers_reason() throws Exception {
+        home.set("car:car", Attributes.LOCKED, false).deaf("car:car");
+        SkillResult r = say("lock my car", "car.lock");
+        assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
+        assertTrue(r.speech().contains("did not answer"), r.speech());
+        home.offline("car:car", "out of coverage");
+        SkillResult zh = say("锁车", "car.lock");
+        assertEquals(FailureCode.DEVICE_UNREACHABLE, zh.code());
+        assertTrue(zh.speech().startsWith("车没有响应："), zh.speech());
+    }
+
+    @Test
+    void without_a_car_the_wearer_hears_so() throws Exception {
+        home.remove("car:car").remove("car:car:trunk");
+        SkillResult r = tester.say(skill, "lock the car");
+        assertEquals(FailureCode.NO_DEVICE, r.code());
+        assertEquals("No car is connected to the hub.", r.speech());
+    }
+}
