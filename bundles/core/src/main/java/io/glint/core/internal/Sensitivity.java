@@ -40,39 +40,33 @@ final class Sensitivity {
                 && device.has(Capability.LOCK);
     }
 
+    /** What the command acts on, as said in a sentence: "the front door lock", "the windows of the car". */
+    private static String what(Device device, Command command, String lang) {
+        String name = Names.of(device, lang);
+        return windows(device, command) ? Say.in(lang, "the windows of the " + name, name + "的车窗")
+                : Say.in(lang, "the " + name, name);
+    }
+
     /** "Unlock the front door lock?" */
     static String question(Device device, Command command, String lang) {
-        String name = Names.of(device, lang);
-        if (command.capability() == Capability.LOCK) {
-            return Say.in(lang, "Unlock the " + name + "?", "要解锁" + name + "吗？");
-        }
-        if (windows(device, command)) {
-            return Say.in(lang, "Open the windows of the " + name + "?", "要打开" + name + "的车窗吗？");
-        }
-        return Say.in(lang, "Open the " + name + "?", "要打开" + name + "吗？");
+        String what = what(device, command, lang);
+        return command.capability() == Capability.LOCK ? Say.in(lang, "Unlock " + what + "?", "要解锁" + what + "吗？")
+                : Say.in(lang, "Open " + what + "?", "要打开" + what + "吗？");
     }
 
     /** "Unlocked the front door lock." */
     static String done(Device device, Command command, String lang) {
-        String name = Names.of(device, lang);
-        if (command.capability() == Capability.LOCK) {
-            return Say.in(lang, "Unlocked the " + name + ".", "已解锁" + name + "。");
-        }
-        if (windows(device, command)) {
-            return Say.in(lang, "Opening the windows of the " + name + ".", "正在打开" + name + "的车窗。");
-        }
-        return Say.in(lang, "Opening the " + name + ".", "正在打开" + name + "。");
+        String what = what(device, command, lang);
+        return command.capability() == Capability.LOCK ? Say.in(lang, "Unlocked " + what + ".", "已解锁" + what + "。")
+                : Say.in(lang, "Opening " + what + ".", "正在打开" + what + "。");
     }
 
     /** "OK, the front door lock stays locked." */
     static String cancelled(Device device, Command command, String lang) {
-        String name = Names.of(device, lang);
-        if (command.capability() == Capability.LOCK) {
-            return Say.in(lang, "OK, the " + name + " stays locked.", "好的，" + name + "保持上锁。");
-        }
-        if (windows(device, command)) {
-            return Say.in(lang, "OK, the windows of the " + name + " stay closed.", "好的，" + name + "的车窗保持关闭。");
-        }
-        return Say.in(lang, "OK, the " + name + " stays closed.", "好的，" + name + "保持关闭。");
+        String what = what(device, command, lang);
+        String stays = windows(device, command) ? " stay " : " stays ";
+        return command.capability() == Capability.LOCK
+                ? Say.in(lang, "OK, " + what + stays + "locked.", "好的，" + what + "保持上锁。")
+                : Say.in(lang, "OK, " + what + stays + "closed.", "好的，" + what + "保持关闭。");
     }
 }
