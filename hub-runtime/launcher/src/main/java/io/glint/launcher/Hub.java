@@ -150,6 +150,8 @@ final class Hub implements AutoCloseable {
         p.put("glint.djl.dir", home.data().resolve("djl").toString());
         // The NLU's vectors of the skills' examples, kept across restarts for the same reason.
         p.put("glint.nlu.dir", home.data().resolve("nlu").toString());
+        // Where bundles keep what must outlive a restart (memos, alarms, reminders): each in a folder of its own.
+        p.put("glint.data", home.data().toString());
         // FileInstall makes one watcher per folder of a comma-separated felix.fileinstall.dir, each with the
         // settings below: conf/ feeds ConfigAdmin, skills/ is the hot folder. Both accept jars and config files.
         p.put("felix.fileinstall.dir", home.conf() + "," + home.skills());

@@ -18,6 +18,22 @@ public final class Attributes {
     public static final String VOLUME = "volume";
     /** Charge left in a battery-powered device's or a car's battery, percent 0–100. */
     public static final String BATTERY = "battery";
+    /**
+     * Where a car is asked to drive: a map {@code name} (as the wearer said it), {@code latitude}, {@code longitude}
+     * (WGS84 degrees).
+     */
+    public static final String DESTINATION = "destination";
+    /** The number a phone is calling or asked to call; empty when there is no call. */
+    public static final String CALL = "call";
+    /** A text message a phone is asked to send: a map {@code to} (number), {@code text}. */
+    public static final String MESSAGE = "message";
+    /** Whether a phone is ringing so its owner can find it; setting {@code true} rings it. */
+    public static final String RINGING = "ringing";
+    /**
+     * A phone's contacts as its companion app shares them (read only): a list of maps {@code name},
+     * {@code number}, and optionally {@code aliases} (a list of other names: "mum", "妈妈").
+     */
+    public static final String CONTACTS = "contacts";
 
     private Attributes() {
     }

@@ -24,7 +24,14 @@ public enum Capability {
     /** {@link Attributes#BREWING}: the drink being made, or empty. */
     COFFEE_MAKER(Attributes.BREWING),
     /** {@link Attributes#PLAYING}, {@link Attributes#VOLUME} 0–100. */
-    MEDIA(Attributes.PLAYING, Attributes.VOLUME);
+    MEDIA(Attributes.PLAYING, Attributes.VOLUME),
+    /** {@link Attributes#DESTINATION}: where a car drives to. */
+    NAVIGATION(Attributes.DESTINATION),
+    /**
+     * A phone: {@link Attributes#CALL}, {@link Attributes#MESSAGE}, {@link Attributes#RINGING} (settable) and its
+     * {@link Attributes#CONTACTS} (read only).
+     */
+    PHONE(Attributes.CALL, Attributes.MESSAGE, Attributes.RINGING, Attributes.CONTACTS);
 
     private final List<String> attributes;
 

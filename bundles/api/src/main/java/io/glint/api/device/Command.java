@@ -1,5 +1,6 @@
 package io.glint.api.device;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -92,6 +93,50 @@ public final class Command {
 
     public static Command volume(int percent) {
         return new Command(Capability.MEDIA, Attributes.VOLUME, percent(percent, "Volume"));
+    }
+
+    /** Send a car to a destination: a name for it as the wearer said it, and its WGS84 position. */
+    public static Command navigate(String name, double latitude, double longitude) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A destination needs a name");
+        }
+        if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+            throw new IllegalArgumentException("Destination position " + latitude + ", " + longitude
+                    + " is not a latitude in -90–90 and a longitude in -180–180");
+        }
+        return new Command(Capability.NAVIGATION, Attributes.DESTINATION,
+                Map.of("name", name.strip(), "latitude", latitude, "longitude", longitude));
+    }
+
+    /** Have a phone call a number (as its contacts list it). */
+    public static Command call(String number) {
+        return new Command(Capability.PHONE, Attributes.CALL, required(number, "A call needs a number"));
+    }
+
+    /** Have a phone send a text message. */
+    public static Command message(String number, String text) {
+        String body = required(text, "A message needs some text");
+        if (body.length() > MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("A message of " + body.length() + " characters is longer than "
+                    + MAX_MESSAGE_LENGTH + "; say a shorter one");
+        }
+        return new Command(Capability.PHONE, Attributes.MESSAGE,
+                Map.of("to", required(number, "A message needs a number to go to"), "text", body));
+    }
+
+    /** Ring a phone so its owner can find it. */
+    public static Command ring() {
+        return new Command(Capability.PHONE, Attributes.RINGING, true);
+    }
+
+    /** The longest text message {@link #message} accepts. */
+    public static final int MAX_MESSAGE_LENGTH = 1000;
+
+    private static String required(String value, String problem) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value.strip();
     }
 
     private static int percent(int value, String what) {

@@ -3,7 +3,7 @@
  * service that finds and commands them within a skill's grants.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.glint.api.device;
 
 import org.osgi.annotation.bundle.Export;
