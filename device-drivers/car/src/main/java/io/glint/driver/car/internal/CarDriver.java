@@ -62,6 +62,8 @@ public final class CarDriver implements DeviceDriver {
     private final ScheduledExecutorService worker;
     private final Map<String, Map<String, Object>> vss = new HashMap<>();
     private final Map<String, Boolean> online = new HashMap<>();
+    /** Per car, the last destination the hub sent (name, latitude, longitude): VSS carries no destination name. */
+    private final Map<String, Map<String, Object>> destinations = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private volatile boolean brokerUp;
 
@@ -85,12 +87,17 @@ public final class CarDriver implements DeviceDriver {
             @Reference(name = "embeddedBroker", cardinality = ReferenceCardinality.OPTIONAL,
                     policyOption = ReferencePolicyOption.GREEDY) LocalBroker embedded,
             CarDriverConfig config) {
-        this(registry, cars(config.cars()), Duration.ofMillis(config.confirmTimeoutMs()), Clock.systemUTC(),
-                transport(config, embedded));
+        this(registry, cars(config.cars()), aliases(config.aliases()), Duration.ofMillis(config.confirmTimeoutMs()),
+                Clock.systemUTC(), transport(config, embedded));
     }
 
     CarDriver(DeviceRegistry registry, List<String> cars, Duration confirmTimeout, Clock clock,
             VssTransport transport) {
+        this(registry, cars, Map.of(), confirmTimeout, clock, transport);
+    }
+
+    CarDriver(DeviceRegistry registry, List<String> cars, Map<String, List<String>> aliases, Duration confirmTimeout,
+            Clock clock, VssTransport transport) {
         this.registry = registry;
         this.cars = List.copyOf(cars);
         this.confirmTimeout = confirmTimeout;
@@ -104,8 +111,10 @@ public final class CarDriver implements DeviceDriver {
         for (String car : this.cars) {
             VssTopics.requireCarName(car);
             vss.put(car, new HashMap<>());
-            registry.announce(Device.builder(deviceId(car)).name(car).type(DeviceType.VEHICLE).driver(ID)
-                    .capability(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER)
+            List<String> others = aliases.getOrDefault(car, List.of());
+            registry.announce(Device.builder(deviceId(car)).name(car).aliases(others).type(DeviceType.VEHICLE)
+                    .driver(ID).capability(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER,
+                            Capability.NAVIGATION)
                     .availability(Availability.UNKNOWN, null).build());
             registry.announce(Device.builder(trunkId(car)).name(car + " trunk").type(DeviceType.VEHICLE).driver(ID)
                     .capability(Capability.COVER).availability(Availability.UNKNOWN, null).build());
@@ -139,9 +148,34 @@ public final class CarDriver implements DeviceDriver {
         });
     }
 
+    /** The configured names; a .cfg file gives them as one string, "model3, ioniq". */
     static List<String> cars(String[] names) {
-        return names == null ? List.of() : Arrays.stream(names).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList();
+        return names == null ? List.of() : Arrays.stream(names).flatMap(n -> Arrays.stream(n.split(",")))
+                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * Other names per car from entries {@code car=alias|alias}, separated by ";" when a .cfg file gives them as one
+     * string ("car=车|汽车; camper=房车").
+     *
+     * @throws IllegalArgumentException for an entry that is not NAME=ALIAS|ALIAS
+     */
+    static Map<String, List<String>> aliases(String[] entries) {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        if (entries == null) {
+            return aliases;
+        }
+        for (String entry : Arrays.stream(entries).flatMap(e -> Arrays.stream(e.split(";"))).map(String::trim)
+                .filter(e -> !e.isEmpty()).toList()) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(PID + " aliases: \"" + entry + "\" is not CAR=ALIAS|ALIAS, e.g."
+                        + " car=车|汽车");
+            }
+            aliases.put(entry.substring(0, eq).trim(), Arrays.stream(entry.substring(eq + 1).split("\\|"))
+                    .map(String::trim).filter(a -> !a.isEmpty()).toList());
+        }
+        return aliases;
     }
 
     private static VssTransport transport(CarDriverConfig config, LocalBroker embedded) {
@@ -184,6 +218,11 @@ public final class CarDriver implements DeviceDriver {
         } catch (IllegalArgumentException e) {
             r.complete(CommandResult.failed(deviceId, FailureCode.NOT_SUPPORTED, e.getMessage()));
             return;
+        }
+        if (command.capability() == Capability.NAVIGATION && command.value() instanceof Map<?, ?> m) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            m.forEach((k, v) -> named.put(String.valueOf(k), v));
+            destinations.put(car, named);
         }
         if (transport == null || !brokerUp || !transport.connected()) {
             r.complete(CommandResult.failed(deviceId, FailureCode.DEVICE_UNREACHABLE, "The hub cannot reach "
@@ -242,16 +281,33 @@ public final class CarDriver implements DeviceDriver {
         if (values == null) {
             return;
         }
-        Map<String, Object> beforeCar = CarMapping.state(values);
+        Map<String, Object> beforeCar = state(car, values);
         Map<String, Object> beforeTrunk = CarMapping.trunkState(values);
         values.put(path, value);
-        report(deviceId(car), beforeCar, CarMapping.state(values));
+        report(deviceId(car), beforeCar, state(car, values));
         report(trunkId(car), beforeTrunk, CarMapping.trunkState(values));
         if (!online.containsKey(car)) {
             // a car that reports values but no status (no last will configured) is taken as online
             onStatus(car, true);
         }
         check(car);
+    }
+
+    /** The car device's state, its destination named as the hub asked for it when the car went there. */
+    private Map<String, Object> state(String car, Map<String, Object> values) {
+        Map<String, Object> s = CarMapping.state(values);
+        Map<String, Object> asked = destinations.get(car);
+        if (asked != null && s.get(io.glint.api.device.Attributes.DESTINATION) instanceof Map<?, ?> reported
+                && asked.get("latitude") instanceof Number lat && asked.get("longitude") instanceof Number lon
+                && CarMapping.same(reported.get("latitude"), lat.doubleValue())
+                && CarMapping.same(reported.get("longitude"), lon.doubleValue())) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("name", asked.get("name"));
+            named.put("latitude", reported.get("latitude"));
+            named.put("longitude", reported.get("longitude"));
+            s.put(io.glint.api.device.Attributes.DESTINATION, named);
+        }
+        return s;
     }
 
     private void report(String deviceId, Map<String, Object> before, Map<String, Object> after) {

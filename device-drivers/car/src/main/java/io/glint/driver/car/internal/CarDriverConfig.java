@@ -13,6 +13,11 @@ public @interface CarDriverConfig {
             description = "The cars' names as they appear in the topics (one topic level each), e.g. model3.")
     String[] cars() default {};
 
+    @AttributeDefinition(name = "Other names", required = false,
+            description = "Other names people call a car, per car: CAR=ALIAS|ALIAS, e.g. car=车|汽车 (the first name"
+                    + " in Chinese characters is how the hub says it in Chinese).")
+    String[] aliases() default {};
+
     @AttributeDefinition(name = "Base topic", description = "The first topic level of the VSS topics.")
     String baseTopic() default "vss";
 

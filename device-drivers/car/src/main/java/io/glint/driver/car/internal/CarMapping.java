@@ -85,6 +85,13 @@ final class CarMapping {
         copy(vss, Vss.CHARGING_CABLE, s, CHARGING_CABLE);
         number(vss, Vss.LATITUDE, s, LATITUDE);
         number(vss, Vss.LONGITUDE, s, LONGITUDE);
+        if (vss.get(Vss.DESTINATION_LATITUDE) instanceof Number lat
+                && vss.get(Vss.DESTINATION_LONGITUDE) instanceof Number lon) {
+            Map<String, Object> destination = new LinkedHashMap<>();
+            destination.put(LATITUDE, lat.doubleValue());
+            destination.put(LONGITUDE, lon.doubleValue());
+            s.put(Attributes.DESTINATION, destination);
+        }
         number(vss, Vss.TIRE_FRONT_LEFT, s, TIRE_FRONT_LEFT);
         number(vss, Vss.TIRE_FRONT_RIGHT, s, TIRE_FRONT_RIGHT);
         number(vss, Vss.TIRE_REAR_LEFT, s, TIRE_REAR_LEFT);
@@ -94,7 +101,8 @@ final class CarMapping {
 
     /**
      * A command to the car device: LOCK locked, THERMOSTAT target_temperature (starts climate at that set point)
-     * and mode ("off" stops climate, anything else starts it), COVER position (all windows).
+     * and mode ("off" stops climate, anything else starts it), COVER position (all windows), NAVIGATION
+     * destination (a map with name, latitude and longitude: the navigation's destination).
      *
      * @throws IllegalArgumentException for a command a car cannot do
      */
@@ -137,6 +145,25 @@ final class CarMapping {
                         && Math.round(n.doubleValue()) == position),
                         position == 0 ? "close the windows" : "open the windows");
             }
+            case NAVIGATION -> {
+                if (!(value instanceof Map<?, ?> m) || !(m.get(LATITUDE) instanceof Number lat)
+                        || !(m.get(LONGITUDE) instanceof Number lon)) {
+                    throw new IllegalArgumentException("A destination needs a latitude and a longitude, got " + value);
+                }
+                double latitude = lat.doubleValue();
+                double longitude = lon.doubleValue();
+                if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+                    throw new IllegalArgumentException("Destination " + latitude + ", " + longitude
+                            + " is not a latitude in -90–90 and a longitude in -180–180");
+                }
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put(Vss.DESTINATION_LATITUDE, latitude);
+                t.put(Vss.DESTINATION_LONGITUDE, longitude);
+                Object name = m.get("name");
+                return new Actuation(t, vss -> same(vss.get(Vss.DESTINATION_LATITUDE), latitude)
+                        && same(vss.get(Vss.DESTINATION_LONGITUDE), longitude),
+                        "navigate to " + (name == null ? latitude + ", " + longitude : name));
+            }
             default -> {
             }
         }
@@ -171,6 +198,11 @@ final class CarMapping {
         if (v instanceof Number n) {
             s.put(attribute, n.doubleValue());
         }
+    }
+
+    /** The same position, to about a centimetre (a double that went through JSON may differ in its last bits). */
+    static boolean same(Object reported, double degrees) {
+        return reported instanceof Number n && Math.abs(n.doubleValue() - degrees) < 1e-7;
     }
 
     private static boolean bool(Object value) {

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A car on an MQTT broker, speaking {@link VssTopics}: it publishes its {@link Vss} signals as current values and
  * answers target values by changing them. Doors lock, windows and the trunk open; with climate on the cabin moves
- * toward the set point and the battery drains; plugged in, the battery charges. Time only passes in
+ * toward the set point and the battery drains; plugged in, the battery charges; its navigation takes the destination
+ * it is sent (and has none until then). Time only passes in
  * {@link #tick(Duration)} (tests) or, after {@link #runInRealTime(Duration)}, on a timer (the demo).
  * {@link #answering(boolean) answering(false)} makes it ignore targets, as a car out of coverage does: what it
  * was asked meanwhile is dropped, never applied later.
@@ -86,7 +87,7 @@ public final class CarSimulator implements AutoCloseable {
         state.put(Vss.LATITUDE, 48.137154);
         state.put(Vss.LONGITUDE, 11.576124);
         for (String tire : Vss.TIRES) {
-            state.put(tire, 250.0);
+            state.put(tire, 250);
         }
     }
 
@@ -158,6 +159,11 @@ public final class CarSimulator implements AutoCloseable {
         this.answering = answering;
     }
 
+    /** Whether it answers targets (false: out of coverage). */
+    public boolean answering() {
+        return answering;
+    }
+
     /** The current value of a VSS signal. */
     public synchronized Object current(String path) {
         return state.get(path);
@@ -216,12 +222,12 @@ public final class CarSimulator implements AutoCloseable {
         set(Map.of(Vss.LATITUDE, latitude, Vss.LONGITUDE, longitude));
     }
 
-    /** One of {@link Vss#TIRES}, kPa. */
+    /** One of {@link Vss#TIRES}, kPa (VSS reports whole kPa). */
     public void tirePressure(String tire, double kPa) {
         if (!Vss.TIRES.contains(tire)) {
             throw new IllegalArgumentException(tire + " is not one of " + Vss.TIRES);
         }
-        set(Map.of(tire, kPa));
+        set(Map.of(tire, (int) Math.round(kPa)));
     }
 
     public void outsideTemperature(double celsius) {
@@ -276,6 +282,14 @@ public final class CarSimulator implements AutoCloseable {
             } else if (Vss.WINDOWS.contains(path)) {
                 if (value.isNumber()) {
                     put(changed, path, Math.max(0, Math.min(100, value.intValue())));
+                }
+            } else if (Vss.DESTINATION_LATITUDE.equals(path)) {
+                if (value.isNumber() && Math.abs(value.doubleValue()) <= 90) {
+                    put(changed, path, value.doubleValue());
+                }
+            } else if (Vss.DESTINATION_LONGITUDE.equals(path)) {
+                if (value.isNumber() && Math.abs(value.doubleValue()) <= 180) {
+                    put(changed, path, value.doubleValue());
                 }
             } else if (Vss.HVAC_DRIVER_TEMPERATURE.equals(path)) {
                 if (value.isNumber()) {

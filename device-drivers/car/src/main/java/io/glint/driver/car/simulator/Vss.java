@@ -3,8 +3,8 @@ package io.glint.driver.car.simulator;
 import java.util.List;
 
 /**
- * The COVESA VSS 4.x signals Glint reads and writes, by their full paths. Units are VSS's: °C, percent, metres,
- * kPa, degrees (WGS 84).
+ * The COVESA VSS 4.x signals Glint reads and writes, by their full paths, as the VSS 4.0 catalogue names them
+ * (see the module's README for what was checked). Units are VSS's: °C, percent, metres, kPa, degrees (WGS 84).
  */
 public final class Vss {
     public static final String DOOR_ROW1_DRIVER_LOCKED = "Vehicle.Cabin.Door.Row1.DriverSide.IsLocked";
@@ -50,7 +50,15 @@ public final class Vss {
     public static final String LATITUDE = "Vehicle.CurrentLocation.Latitude";
     public static final String LONGITUDE = "Vehicle.CurrentLocation.Longitude";
 
-    /** Tyre pressures, kPa. */
+    /**
+     * The navigation destination, degrees (WGS 84). Actuators: the hub writes them as targets and the car reports
+     * the destination its navigation took as current values.
+     */
+    public static final String DESTINATION_LATITUDE = "Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Latitude";
+    public static final String DESTINATION_LONGITUDE =
+            "Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Longitude";
+
+    /** Tyre pressures, kPa (VSS: uint16). */
     public static final String TIRE_FRONT_LEFT = "Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Pressure";
     public static final String TIRE_FRONT_RIGHT = "Vehicle.Chassis.Axle.Row1.Wheel.Right.Tire.Pressure";
     public static final String TIRE_REAR_LEFT = "Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure";

@@ -88,6 +88,29 @@ class CarDriverTest {
     }
 
     @Test
+    void a_destination_is_ok_once_the_car_reports_it_and_keeps_its_name() throws Exception {
+        assertTrue(registry.devices.get(ID).has(Capability.NAVIGATION));
+        assertEquals(null, registry.state(ID, Attributes.DESTINATION), "no destination before one is sent");
+
+        CommandResult r = run(ID, Command.navigate("airport", 48.3538, 11.7861));
+        assertTrue(r.ok(), r::toString);
+        assertEquals(48.3538, car.current(Vss.DESTINATION_LATITUDE));
+        assertEquals(11.7861, car.current(Vss.DESTINATION_LONGITUDE));
+        assertEquals(java.util.Map.of("name", "airport", "latitude", 48.3538, "longitude", 11.7861),
+                registry.state(ID, Attributes.DESTINATION));
+    }
+
+    @Test
+    void aliases_come_from_car_equals_names_and_a_wrong_entry_says_how_to_write_it() {
+        assertEquals(java.util.Map.of("car", List.of("车", "汽车"), "camper", List.of("房车")),
+                CarDriver.aliases(new String[] {"car=车|汽车; camper=房车"}));
+        assertEquals(List.of("car", "camper"), CarDriver.cars(new String[] {"car, camper"}));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CarDriver.aliases(new String[] {"房车"}));
+        assertTrue(e.getMessage().contains("CAR=ALIAS|ALIAS"), e.getMessage());
+    }
+
+    @Test
     void unlock_and_lock_are_ok_only_once_the_car_reports_them() throws Exception {
         CommandResult unlocked = run(ID, Command.unlock());
         assertTrue(unlocked.ok(), unlocked::toString);
