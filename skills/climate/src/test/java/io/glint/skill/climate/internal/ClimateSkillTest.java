@@ -238,7 +238,7 @@ class ClimateSkillTest {
 
     @Test
     void it_is_the_device_last_talked_about() throws Exception {
-        SkillResult r = skill.handle(parse("turn it up", null, List.of("bedroom.ac")));
+        SkillResult r = skill.handle(parse("turn it up a little", null, List.of("bedroom.ac")));
         assertEquals(27.0, setPoint("bedroom.ac"));
         assertEquals("Turned the bedroom air conditioner up to 27 °C.", r.speech());
         skill.handle(parse("把它调到二十度", null, List.of("hallway.thermostat")));

@@ -200,7 +200,7 @@ class MediaSkillTest {
         assertEquals(30, state("living_room.tv", Attributes.VOLUME));
         assertEquals(30, state("living_room.speaker", Attributes.VOLUME));
         assertEquals("Turned the TV up to 30 %.", r.speech());
-        say("turn it up", null, List.of("living_room.tv"));
+        say("turn it up a little", null, List.of("living_room.tv"));
         assertEquals(40, state("living_room.tv", Attributes.VOLUME));
         say("把它调小一点", null, List.of("living_room.speaker"));
         assertEquals(20, state("living_room.speaker", Attributes.VOLUME));
@@ -292,8 +292,8 @@ class MediaSkillTest {
 
     @Test
     void a_device_that_plays_nothing_is_not_supported() throws Exception {
-        // what the hub sends for "turn it up" when "it" was the thermostat
-        Intent intent = Intent.builder("media.volume").lang("en").text("turn it up")
+        // what the hub sends for "turn it up a little" when "it" was the thermostat
+        Intent intent = Intent.builder("media.volume").lang("en").text("turn it up a little")
                 .slot(Slot.of("device", "device", "it", "hallway.thermostat"))
                 .slot(Slot.of("change", "text", "up", "up")).build();
         SkillResult r = skill.handle(intent);

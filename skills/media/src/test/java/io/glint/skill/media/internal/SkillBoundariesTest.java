@@ -65,9 +65,9 @@ class SkillBoundariesTest {
 
     /** "it" in a sentence, the device the wearer last talked about → the intent it must go to. */
     private static final List<String[]> FOLLOW_UPS = List.of(
-            new String[] {"turn it up", "living_room.tv", "media.volume"},
+            new String[] {"turn it up a little", "living_room.tv", "media.volume"},
             new String[] {"turn it down", "living_room.speaker", "media.volume"},
-            new String[] {"turn it up", "hallway.thermostat", "climate.set_temperature"},
+            new String[] {"turn it up a little", "hallway.thermostat", "climate.set_temperature"},
             new String[] {"turn it down a bit", "living_room.air_conditioner", "climate.set_temperature"},
             new String[] {"把它调小一点", "living_room.tv", "media.volume"},
             new String[] {"把它调低一点", "living_room.air_conditioner", "climate.set_temperature"},
@@ -136,7 +136,7 @@ class SkillBoundariesTest {
     @ValueSource(strings = {"dialog,lights,climate,media", "media,climate,lights,dialog"})
     void it_with_nothing_to_refer_to_is_left_for_the_hub_to_ask(String order) throws Exception {
         Nlu nlu = nlu(List.of(order.split(",")));
-        Intent i = nlu.parse(Utterance.of("turn it up"), List.of()).orElseThrow();
+        Intent i = nlu.parse(Utterance.of("turn it up a little"), List.of()).orElseThrow();
         assertEquals(Nlu.UNRESOLVED_REFERENCE, i.slot("device").map(Slot::value).orElse(null), i.toString());
     }
 }
