@@ -29,26 +29,39 @@ import io.glint.api.skill.Slot;
  * (cabin climate) and COVER (windows), and a vehicle device of its own for the trunk, whose id starts with the
  * car's id. Unlocking, opening the trunk and opening the windows are held by the hub for the wearer's "yes".
  * <p>
- * Configuration (PID {@code io.glint.skill.car}, optional): {@code home.latitude} and {@code home.longitude}, so
- * "where is my car" is answered as a distance and a direction from home instead of coordinates.
+ * Configuration (PID {@code io.glint.skill.car}, optional): places to drive to, {@code place.NAME = latitude,
+ * longitude} with {@code place.NAME.names} (other names, any language; see {@link Places}); {@code place.home}
+ * (or {@code home.latitude} and {@code home.longitude}) also lets "where is my car" be answered as a distance and
+ * a direction from home instead of coordinates. {@code car}: the wearer's own car (device id or name), meant
+ * when several cars are connected and the wearer just says "the car".
  */
 @Component(configurationPid = "io.glint.skill.car")
 @SkillDefinition("glint/car.json")
 public class CarSkill implements Skill {
     private final Devices devices;
+    private final Places places;
     private final Double homeLatitude;
     private final Double homeLongitude;
+    private final String ownCar;
 
     @Activate
     public CarSkill(@Reference Devices devices, Map<String, Object> properties) {
-        this(devices, number(properties.get("home.latitude")), number(properties.get("home.longitude")));
+        this(devices, Places.from(properties), properties.get("car") == null ? null
+                : String.valueOf(properties.get("car")).trim());
     }
 
     /** {@code homeLatitude} / {@code homeLongitude} null when the home's position is not known. */
     public CarSkill(Devices devices, Double homeLatitude, Double homeLongitude) {
+        this(devices, homeLatitude == null || homeLongitude == null ? Places.none() : Places.from(Map.of(
+                "home.latitude", homeLatitude, "home.longitude", homeLongitude)), null);
+    }
+
+    CarSkill(Devices devices, Places places, String ownCar) {
         this.devices = devices;
-        this.homeLatitude = homeLatitude;
-        this.homeLongitude = homeLongitude;
+        this.places = places;
+        this.homeLatitude = places.home().map(Places.Place::latitude).orElse(null);
+        this.homeLongitude = places.home().map(Places.Place::longitude).orElse(null);
+        this.ownCar = ownCar == null || ownCar.isEmpty() ? null : ownCar;
     }
 
     /** The car, or what to say instead. */
@@ -76,6 +89,7 @@ public class CarSkill implements Skill {
             case "car.status" -> SkillResult.answer(Status.say(car, intent.slot("attribute").map(Slot::value)
                     .orElse(null), intent.lang())).withCard(Card.of(car.name(), Status.card(car)));
             case "car.locate" -> locate(intent, car);
+            case "car.navigate" -> Navigation.navigate(intent, car, places, devices);
             default -> SkillResult.failed(FailureCode.NOT_SUPPORTED, Words.say(intent,
                     "I can't do that with the car.", "车的这个操作我还不会。"));
         };
@@ -135,9 +149,23 @@ public class CarSkill implements Skill {
         if (r.code() == FailureCode.CONFIRMATION_REQUIRED) {
             return SkillResult.failed(FailureCode.CONFIRMATION_REQUIRED, r.reason());
         }
+        return failure(intent, device, r);
+    }
+
+    /** The driver's reason, and for a car that did not answer, that it is unreachable. */
+    static SkillResult failure(Intent intent, Device device, CommandResult r) {
         String reason = r.reason() == null ? "" : r.reason();
+        String name = Words.name(device, intent.lang());
+        if (r.code() == FailureCode.DEVICE_UNREACHABLE) {
+            return SkillResult.failed(r.code(), Words.say(intent,
+                    "The " + name + " is unreachable right now. " + (reason.isEmpty() ? "" : reason
+                            + (reason.endsWith(".") ? "" : ".")) + " Nothing was done; try again when it is back in"
+                            + " coverage.",
+                    name + "现在无法连接，什么都没有做" + (reason.isEmpty() ? "" : "（" + reason + "）")
+                            + "。等它恢复信号后再试。"));
+        }
         return SkillResult.failed(r.code(), Words.say(intent, reason.isEmpty() ? "The car did not answer." : reason,
-                Words.name(device, "zh") + "没有响应" + (reason.isEmpty() ? "。" : "：" + reason)));
+                name + "没有响应" + (reason.isEmpty() ? "。" : "：" + reason)));
     }
 
     private SkillResult locate(Intent intent, Device car) {
@@ -187,6 +215,13 @@ public class CarSkill implements Skill {
         if (cars.isEmpty()) {
             return new Found(null, SkillResult.failed(FailureCode.NO_DEVICE, Words.say(intent,
                     "No car is connected to the hub.", "还没有连接任何车。")));
+        }
+        if (cars.size() > 1 && ownCar != null) {
+            Optional<Device> own = cars.stream().filter(c -> c.id().equals(ownCar) || c.name().equalsIgnoreCase(ownCar)
+                    || c.aliases().contains(ownCar)).findFirst();
+            if (own.isPresent()) {
+                return new Found(own.get(), null);
+            }
         }
         if (cars.size() > 1) {
             String en = String.join(" or ", cars.stream().map(c -> c.nameIn("en")).toList());

@@ -33,7 +33,7 @@ class CarSkillTest {
                 .device("hallway.lock", DeviceType.LOCK, "front door lock", "hallway", List.of("front door", "前门"),
                         EnumSet.of(Capability.LOCK), Map.of(Attributes.LOCKED, true))
                 .device("car:car", DeviceType.VEHICLE, "car", null, List.of("车"),
-                        EnumSet.of(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER),
+                        EnumSet.of(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER, Capability.NAVIGATION),
                         Map.ofEntries(Map.entry(Attributes.LOCKED, true), Map.entry(Attributes.BATTERY, 82),
                                 Map.entry("range_km", 310), Map.entry(Attributes.POSITION, 0),
                                 Map.entry("windows_open", false), Map.entry("doors_open", false),
@@ -125,7 +125,7 @@ class CarSkillTest {
     void the_car_is_located_from_home_or_by_its_coordinates() throws Exception {
         assertEquals("The car is about 600 metres north-east of home.", say("where is my car", "car.locate").speech());
         assertEquals("车在家的东北方向，大约600米。", say("我的车停在哪里", "car.locate").speech());
-        CarSkill nowhere = new CarSkill(home, null, null);
+        CarSkill nowhere = new CarSkill(home, (Double) null, null);
         assertEquals("The car is at latitude 48.14200, longitude 11.58000.", tester.say(nowhere, "where's the car").speech());
     }
 
@@ -134,11 +134,12 @@ class CarSkillTest {
         home.set("car:car", Attributes.LOCKED, false).deaf("car:car");
         SkillResult r = say("lock my car", "car.lock");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
-        assertTrue(r.speech().contains("did not answer"), r.speech());
+        assertTrue(r.speech().startsWith("The car is unreachable right now. The car did not answer within 2 s."),
+                r.speech());
         home.offline("car:car", "out of coverage");
         SkillResult zh = say("锁车", "car.lock");
         assertEquals(FailureCode.DEVICE_UNREACHABLE, zh.code());
-        assertTrue(zh.speech().startsWith("车没有响应："), zh.speech());
+        assertTrue(zh.speech().startsWith("车现在无法连接，什么都没有做"), zh.speech());
     }
 
     @Test
@@ -147,5 +148,69 @@ class CarSkillTest {
         SkillResult r = tester.say(skill, "lock the car");
         assertEquals(FailureCode.NO_DEVICE, r.code());
         assertEquals("No car is connected to the hub.", r.speech());
+    }
+
+    static final Map<String, Object> PLACES = Map.of(
+            "place.home", "48.1374, 11.5755", "place.home.names", "家",
+            "place.work", "48.1500, 11.5600", "place.work.names", "office, 公司, 单位",
+            "place.airport", "48.3538, 11.7861", "place.airport.names", "机场",
+            "place.train_station", "48.1402, 11.5586", "place.train_station.names", "火车站, station");
+
+    @Test
+    void a_place_goes_to_the_cars_navigation_with_a_route_card() throws Exception {
+        CarSkill navigating = new CarSkill(home, PLACES);
+        understood("navigate to the airport", "car.navigate");
+        SkillResult r = tester.say(navigating, "navigate to the airport");
+        assertEquals(Status.DONE, r.status(), r.speech());
+        assertEquals("The car is navigating to the airport, about 28 kilometres to the north-east: roughly 45"
+                + " minutes by car.", r.speech());
+        assertEquals("Route to airport", r.card().orElseThrow().title());
+        assertEquals(List.of("28 kilometres north-east", "~45 minutes drive"), r.card().orElseThrow().lines());
+        assertEquals(Map.of("name", "airport", "latitude", 48.3538, "longitude", 11.7861),
+                home.state("car:car", Attributes.DESTINATION));
+
+        understood("导航到公司", "car.navigate");
+        SkillResult zh = tester.say(navigating, "导航到公司");
+        assertEquals(Status.DONE, zh.status(), zh.speech());
+        assertTrue(zh.speech().startsWith("车已导航到公司：在西北方向约"), zh.speech());
+        assertEquals("work", ((Map<?, ?>) home.state("car:car", Attributes.DESTINATION)).get("name"));
+
+        understood("take me home", "car.navigate");
+        assertTrue(tester.say(navigating, "take me home").speech().contains("navigating to home"));
+        assertEquals("home", ((Map<?, ?>) home.state("car:car", Attributes.DESTINATION)).get("name"));
+    }
+
+    @Test
+    void an_unknown_place_is_answered_with_the_places_known_and_how_to_add_one() throws Exception {
+        Map<String, Object> withTypo = new java.util.HashMap<>(PLACES);
+        withTypo.put("place.beach", "54.1, eleven");
+        CarSkill navigating = new CarSkill(home, withTypo);
+        understood("navigate to the zoo", "car.navigate");
+        SkillResult r = tester.say(navigating, "navigate to the zoo");
+        assertEquals(FailureCode.INVALID_VALUE, r.code());
+        assertTrue(r.speech().startsWith("I don't know where the zoo is. I know the airport, home, the train station"
+                + " and work. To add a place, write place.NAME = latitude, longitude in conf/io.glint.skill.car.cfg."),
+                r.speech());
+        assertTrue(r.speech().contains("place.beach = 54.1, eleven is not \"latitude, longitude\""), r.speech());
+        assertEquals(List.of(), home.sent(), "nothing sent to the car");
+        SkillResult zh = tester.say(navigating, "导航去动物园");
+        assertTrue(zh.speech().startsWith("我不知道动物园在哪里。我知道的地点有：机场、家、火车站、公司。"), zh.speech());
+    }
+
+    @Test
+    void with_two_cars_the_car_means_the_wearers_own() throws Exception {
+        home.device("car:camper", DeviceType.VEHICLE, "camper", null, List.of("房车"),
+                EnumSet.of(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER, Capability.NAVIGATION),
+                Map.of(Attributes.LOCKED, false));
+        home.set("car:car", Attributes.LOCKED, false);
+        assertEquals("Which car: car or camper?", tester.say(skill, "lock the car").speech());
+        Map<String, Object> config = new java.util.HashMap<>(PLACES);
+        config.put("car", "car");
+        CarSkill own = new CarSkill(home, config);
+        assertEquals("Locked the car.", tester.say(own, "lock the car").speech());
+        assertEquals(true, home.state("car:car", Attributes.LOCKED));
+        assertEquals(false, home.state("car:camper", Attributes.LOCKED));
+        assertEquals("已锁好房车。", tester.say(own, "锁上房车").speech());
+        assertEquals(true, home.state("car:camper", Attributes.LOCKED));
     }
 }
