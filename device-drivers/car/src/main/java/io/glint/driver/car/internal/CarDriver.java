@@ -249,7 +249,7 @@ public final class CarDriver implements DeviceDriver {
             if (pending.remove(p)) {
                 LOG.info("{} did not confirm \"{}\" within {}", car, actuation.what(), within);
                 r.complete(CommandResult.failed(deviceId, FailureCode.DEVICE_UNREACHABLE, "The car " + car
-                        + " did not confirm within " + within + "; it may be out of coverage"));
+                        + " is unreachable: it did not confirm within " + within + "; it may be out of coverage"));
             }
         }, delay, TimeUnit.MILLISECONDS);
         Instant expires = limit;
@@ -297,6 +297,14 @@ public final class CarDriver implements DeviceDriver {
     private Map<String, Object> state(String car, Map<String, Object> values) {
         Map<String, Object> s = CarMapping.state(values);
         Map<String, Object> asked = destinations.get(car);
+        if (asked != null && s.get(io.glint.api.device.Attributes.DESTINATION) instanceof Map<?, ?> half
+                && asked.get("latitude") instanceof Number la && asked.get("longitude") instanceof Number lo
+                && CarMapping.same(half.get("latitude"), la.doubleValue())
+                        != CarMapping.same(half.get("longitude"), lo.doubleValue())) {
+            // one coordinate of the new destination has arrived, the other not yet: no destination to tell
+            s.remove(io.glint.api.device.Attributes.DESTINATION);
+            return s;
+        }
         if (asked != null && s.get(io.glint.api.device.Attributes.DESTINATION) instanceof Map<?, ?> reported
                 && asked.get("latitude") instanceof Number lat && asked.get("longitude") instanceof Number lon
                 && CarMapping.same(reported.get("latitude"), lat.doubleValue())

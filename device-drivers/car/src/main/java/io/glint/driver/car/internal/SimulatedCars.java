@@ -75,8 +75,8 @@ public final class SimulatedCars {
         List<String> cars = CarDriver.cars(config.cars());
         Set<String> silent = Set.copyOf(CarDriver.cars(config.outOfCoverage()));
         if (uri == null) {
-            LOG.warn("No broker for the simulated cars {}: {} brokerUri is empty and no embedded broker runs", cars,
-                    PID);
+            // the embedded broker may only be starting: this component starts again when it is there
+            LOG.info("The simulated cars {} wait for the hub's embedded broker ({} brokerUri is empty)", cars, PID);
             return;
         }
         for (String name : silent) {

@@ -133,7 +133,7 @@ class CarDriverTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
         assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code(), r::toString);
-        assertEquals("The car model3 did not confirm within 1 s; it may be out of coverage", r.reason());
+        assertEquals("The car model3 is unreachable: it did not confirm within 1 s; it may be out of coverage", r.reason());
         assertTrue(ms >= 900 && ms < 2500, "failed after " + ms + " ms");
 
         car.answering(true);

@@ -157,10 +157,10 @@ public class CarSkill implements Skill {
         String reason = r.reason() == null ? "" : r.reason();
         String name = Words.name(device, intent.lang());
         if (r.code() == FailureCode.DEVICE_UNREACHABLE) {
+            String because = reason.isEmpty() ? "" : reason + (reason.endsWith(".") ? "" : ".");
             return SkillResult.failed(r.code(), Words.say(intent,
-                    "The " + name + " is unreachable right now. " + (reason.isEmpty() ? "" : reason
-                            + (reason.endsWith(".") ? "" : ".")) + " Nothing was done; try again when it is back in"
-                            + " coverage.",
+                    (because.contains("unreachable") ? because : "The " + name + " is unreachable right now. "
+                            + because) + " Nothing was done; try again when it is back in coverage.",
                     name + "现在无法连接，什么都没有做" + (reason.isEmpty() ? "" : "（" + reason + "）")
                             + "。等它恢复信号后再试。"));
         }

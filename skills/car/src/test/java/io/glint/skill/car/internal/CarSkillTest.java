@@ -212,5 +212,14 @@ class CarSkillTest {
         assertEquals(false, home.state("car:camper", Attributes.LOCKED));
         assertEquals("已锁好房车。", tester.say(own, "锁上房车").speech());
         assertEquals(true, home.state("car:camper", Attributes.LOCKED));
+
+        home.deaf("car:camper");
+        understood("navigate the camper to work", "car.navigate");
+        SkillResult r = tester.say(own, "navigate the camper to work");
+        assertEquals(FailureCode.DEVICE_UNREACHABLE, r.code());
+        assertTrue(r.speech().startsWith("The camper is unreachable right now."), r.speech());
+        understood("把房车导航到公司", "car.navigate");
+        assertTrue(tester.say(own, "把房车导航到公司").speech().startsWith("房车现在无法连接"));
+        assertEquals(null, home.state("car:camper", Attributes.DESTINATION));
     }
 }
