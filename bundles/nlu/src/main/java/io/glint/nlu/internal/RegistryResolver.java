@@ -12,8 +12,8 @@ import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
 
 /**
- * Resolves slot spans: rooms and devices against the registry's names, numbers, percentages, temperatures and
- * colours by their spelling. A device name the registry does not know still fills a device slot, marked
+ * Resolves slot spans: rooms and devices against the registry's names, numbers, percentages, temperatures,
+ * colours, times and durations by their spelling. A device name the registry does not know still fills a device slot, marked
  * unresolved, so "turn on the spaceship" is understood and answered with "no such device" rather than
  * "I did not understand".
  */
@@ -91,6 +91,14 @@ public final class RegistryResolver implements Template.SlotResolver {
             case SlotTypes.COLOR: {
                 String c = Colors.lookup(key);
                 return c == null ? null : value(c);
+            }
+            case SlotTypes.TIME: {
+                String v = Times.parse(tokens, from, to);
+                return v == null ? null : value(v);
+            }
+            case SlotTypes.DURATION: {
+                java.time.Duration v = Durations.parse(tokens, from, to);
+                return v == null ? null : value(v.toString());
             }
             case SlotTypes.TEXT:
                 return value(Text.join(tokens, from, to));

@@ -29,8 +29,9 @@ final class SlotFiller {
             if (SlotTypes.isFreeText(type)) {
                 continue;
             }
+            int maxSpan = Math.max(MAX_SPAN, SlotTypes.maxTokens(SlotTypes.base(type)));
             found:
-            for (int len = Math.min(MAX_SPAN, tokens.size()); len >= 1; len--) {
+            for (int len = Math.min(maxSpan, tokens.size()); len >= 1; len--) {
                 for (int from = 0; from + len <= tokens.size(); from++) {
                     if (free(used, from, from + len)) {
                         Template.Resolution r = resolver.resolve(type, tokens, from, from + len);

@@ -15,7 +15,15 @@ public final class SlotTypes {
     public static final String COLOR = "color";
     public static final String TEMPERATURE = "temperature";
     public static final String TEXT = "text";
-    static final Set<String> SIMPLE = Set.of(ROOM, DEVICE, NUMBER, PERCENT, COLOR, TEMPERATURE, TEXT);
+    /** A clock time, day or part of a day, resolved against now: see {@link Times}. */
+    public static final String TIME = "time";
+    /** A length of time, ISO-8601 ({@code PT10M}): see {@link Durations}. */
+    public static final String DURATION = "duration";
+    static final Set<String> SIMPLE = Set.of(ROOM, DEVICE, NUMBER, PERCENT, COLOR, TEMPERATURE, TEXT, TIME, DURATION);
+    /** Longest span most slots take, in tokens. */
+    static final int MAX_TOKENS = 8;
+    /** Times and durations are longer: "next friday at half past six in the evening", "后天下午三点四十五分". */
+    static final int MAX_TIME_TOKENS = 14;
 
     private SlotTypes() {
     }
@@ -41,6 +49,11 @@ public final class SlotTypes {
 
     public static boolean isFreeText(String type) {
         return TEXT.equals(type);
+    }
+
+    /** The longest span, in tokens, a slot of this type may take (free text excepted). */
+    public static int maxTokens(String type) {
+        return TIME.equals(type) || DURATION.equals(type) ? MAX_TIME_TOKENS : MAX_TOKENS;
     }
 
     /** The base type: {@code device:light} is a device. */

@@ -175,7 +175,7 @@ public final class Template {
             }
             SlotRef slot = (SlotRef) n;
             int maxEnd = SlotTypes.isFreeText(slot.type()) ? tokens.size()
-                    : Math.min(tokens.size(), pos + MAX_SLOT_TOKENS);
+                    : Math.min(tokens.size(), pos + Math.max(MAX_SLOT_TOKENS, SlotTypes.maxTokens(slot.type())));
             for (int end = pos + 1; end <= maxEnd; end++) {
                 Resolution r = resolver.resolve(slot.type(), tokens, pos, end);
                 if (r != null) {

@@ -37,7 +37,7 @@ final class TemplateSamples {
         } else if (n instanceof Template.Alt alt) {
             render(alt.options().get(variant % alt.options().size()), variant, lang, sb);
         } else if (n instanceof Template.SlotRef slot) {
-            append(sb, filler(slot.type(), variant, lang), lang);
+            append(sb, filler(slot.name(), slot.type(), variant, lang), lang);
         }
     }
 
@@ -48,7 +48,7 @@ final class TemplateSamples {
         sb.append(word);
     }
 
-    private static String filler(String type, int variant, String lang) {
+    private static String filler(String name, String type, int variant, String lang) {
         boolean zh = "zh".equals(lang);
         String[] words;
         switch (SlotTypes.base(type)) {
@@ -67,10 +67,23 @@ final class TemplateSamples {
             case SlotTypes.NUMBER:
                 words = zh ? new String[] {"五", "十", "二"} : new String[] {"five", "10", "two"};
                 break;
+            case SlotTypes.TIME:
+                words = zh ? new String[] {"明天早上七点", "下午三点半", "周五晚上"}
+                        : new String[] {"7 am", "tomorrow at half past six", "friday evening"};
+                break;
+            case SlotTypes.DURATION:
+                words = zh ? new String[] {"十分钟", "半小时", "一个半小时"}
+                        : new String[] {"10 minutes", "half an hour", "an hour and a half"};
+                break;
             case SlotTypes.COLOR:
                 words = zh ? new String[] {"蓝色", "红色", "绿色"} : new String[] {"blue", "red", "green"};
                 break;
             default:
+                if (name.equals("text")) { // what to be reminded of
+                    words = zh ? new String[] {"给妈妈打电话", "交电费", "买牛奶"}
+                            : new String[] {"call the bank", "water the plants", "pick up the kids"};
+                    break;
+                }
                 words = zh ? new String[] {"音乐", "新闻", "咖啡"} : new String[] {"some music", "the news", "jazz"};
         }
         return words[variant % words.length];
