@@ -116,7 +116,12 @@ public final class CarDriver implements DeviceDriver {
                     .driver(ID).capability(Capability.LOCK, Capability.THERMOSTAT, Capability.COVER,
                             Capability.NAVIGATION)
                     .availability(Availability.UNKNOWN, null).build());
-            registry.announce(Device.builder(trunkId(car)).name(car + " trunk").type(DeviceType.VEHICLE).driver(ID)
+            // in Chinese the trunk is said as the car's ("车的后备箱")
+            List<String> trunkNames = others.stream().filter(a -> a.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).limit(1)
+                    .map(a -> a + "的后备箱").toList();
+            registry.announce(Device.builder(trunkId(car)).name(car + " trunk").aliases(trunkNames)
+                    .type(DeviceType.VEHICLE).driver(ID)
                     .capability(Capability.COVER).availability(Availability.UNKNOWN, null).build());
         }
         if (transport == null) {
@@ -271,9 +276,10 @@ public final class CarDriver implements DeviceDriver {
         check(car);
     }
 
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    /** "2 s", "1.5 s": a deadline 1999 ms away is said as the 2 s it was. */
+    static String seconds(Duration d) {
+        String s = String.format(Locale.ROOT, "%.1f", Math.round(d.toMillis() / 100.0) / 10.0);
+        return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + " s";
     }
 
     private void onCurrent(String car, String path, Object value) {

@@ -161,8 +161,7 @@ public class CarSkill implements Skill {
             return SkillResult.failed(r.code(), Words.say(intent,
                     (because.contains("unreachable") ? because : "The " + name + " is unreachable right now. "
                             + because) + " Nothing was done; try again when it is back in coverage.",
-                    name + "现在无法连接，什么都没有做" + (reason.isEmpty() ? "" : "（" + reason + "）")
-                            + "。等它恢复信号后再试。"));
+                    name + "现在无法连接，可能不在信号范围内。什么都没有做，等它恢复信号后再试。"));
         }
         return SkillResult.failed(r.code(), Words.say(intent, reason.isEmpty() ? "The car did not answer." : reason,
                 name + "没有响应" + (reason.isEmpty() ? "。" : "：" + reason)));
