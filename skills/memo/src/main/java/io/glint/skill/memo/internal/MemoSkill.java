@@ -47,7 +47,7 @@ public class MemoSkill implements Skill {
     /** How long a "which one?" about deleting stays open. */
     static final Duration CHOICE_WINDOW = Duration.ofMinutes(2);
     /** Two notes closer than this in score are both what the wearer may mean. */
-    static final double AMBIGUITY = 0.03;
+    static final double AMBIGUITY = 0.05;
     private static final String CONSOLE = "console";
 
     private final MemoStore store;
@@ -109,6 +109,11 @@ public class MemoSkill implements Skill {
     @Deactivate
     public void close() {
         background.shutdownNow();
+        try {
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             store.close();
         } catch (SQLException e) {
@@ -308,8 +313,7 @@ public class MemoSkill implements Skill {
 
     private SkillResult find(Intent intent) throws SQLException {
         String wearer = wearer(intent);
-        String query = slot(intent, "query") != null ? Phrases.original(slot(intent, "query"), intent.text()) : intent.text();
-        List<Recall.Hit> hits = recall.find(wearer, fullQuery(intent, query), intent.lang());
+        List<Recall.Hit> hits = recall.find(wearer, intent.text(), intent.lang());
         if (hits.isEmpty()) {
             return SkillResult.answer(say(intent, "I don't have anything about that in your memos.",
                     "你的备忘里没有这方面的内容。"));
@@ -324,12 +328,6 @@ public class MemoSkill implements Skill {
                 "You said: " + Words.back(best.text(), "en") + " — " + when + "." + more,
                 "你" + when + "说过：" + best.text() + "。" + more))
                 .withCard(Card.of(say(intent, "Memo", "备忘"), clip(best.text()), when));
-    }
-
-    /** "where did I park" is the query itself; "what did I say about {the plumber}" keeps its subject. */
-    private static String fullQuery(Intent intent, String query) {
-        return "find".equals(slot(intent, "action")) && intent.has("query")
-                && !Words.normalize(intent.text()).startsWith("where") ? query : intent.text();
     }
 
     // ---- delete
