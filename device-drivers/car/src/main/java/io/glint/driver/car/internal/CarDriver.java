@@ -52,6 +52,8 @@ import io.glint.moquette.LocalBroker;
 public final class CarDriver implements DeviceDriver {
     public static final String PID = "io.glint.driver.car";
     static final String ID = "car";
+    /** How much earlier than the caller's deadline an unconfirmed command is failed. */
+    static final long CALLER_MARGIN_MS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(CarDriver.class);
 
     private final DeviceRegistry registry;
@@ -248,7 +250,8 @@ public final class CarDriver implements DeviceDriver {
         Duration waited = Duration.between(now, limit);
         Pending p = new Pending(car, deviceId, actuation, r);
         pending.add(p);
-        long delay = Math.max(0, waited.toMillis());
+        // before the caller's own deadline, so the caller hears the driver's reason rather than its own timeout
+        long delay = Math.max(0, waited.toMillis() - (callerFirst ? CALLER_MARGIN_MS : 0));
         String within = seconds(callerFirst ? waited : confirmTimeout);
         p.timeout = worker.schedule(() -> {
             if (pending.remove(p)) {
