@@ -87,6 +87,22 @@ final class GlintHub {
                 glint("io.glint.bridge").noStart());
     }
 
+    /**
+     * Cars: the MQTT driver's embedded broker (on any free port, as the launcher's short commands run it) with
+     * Moquette and Paho, the car driver (with its simulated cars) and the car skill. Nothing runs until a test
+     * configures the cars.
+     */
+    static Option cars() {
+        return composite(
+                frameworkProperty("glint.mqtt.embeddedPort").value("0"),
+                mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", version("paho")),
+                glint("io.glint.paho"),
+                glint("io.glint.moquette"),
+                glint("io.glint.driver.mqtt"),
+                glint("io.glint.driver.car"),
+                glint("io.glint.skill.car"));
+    }
+
     private static Option hotFolder() {
         try {
             Path work = Files.createDirectories(Path.of(System.getProperty("glint.itests.work", "target/itests")));
