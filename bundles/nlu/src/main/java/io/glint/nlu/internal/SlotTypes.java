@@ -56,6 +56,11 @@ public final class SlotTypes {
         return TIME.equals(type) || DURATION.equals(type) ? MAX_TIME_TOKENS : MAX_TOKENS;
     }
 
+    /** Whether a slot of this type takes the longest span that is a value rather than the shortest. */
+    public static boolean prefersLongest(String type) {
+        return TIME.equals(type) || DURATION.equals(type);
+    }
+
     /** The base type: {@code device:light} is a device. */
     public static String base(String type) {
         int colon = type.indexOf(':');

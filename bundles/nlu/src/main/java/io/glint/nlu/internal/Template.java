@@ -176,7 +176,10 @@ public final class Template {
             SlotRef slot = (SlotRef) n;
             int maxEnd = SlotTypes.isFreeText(slot.type()) ? tokens.size()
                     : Math.min(tokens.size(), pos + Math.max(MAX_SLOT_TOKENS, SlotTypes.maxTokens(slot.type())));
-            for (int end = pos + 1; end <= maxEnd; end++) {
+            // a time or duration takes as many words as it can: "tomorrow at 5" is one time, not "tomorrow" + text
+            boolean longest = SlotTypes.prefersLongest(slot.type());
+            for (int i = pos + 1; i <= maxEnd; i++) {
+                int end = longest ? maxEnd + pos + 1 - i : i;
                 Resolution r = resolver.resolve(slot.type(), tokens, pos, end);
                 if (r != null) {
                     bound.add(new SlotMatch(slot.name(), slot.type(), Text.join(tokens, pos, end), r));
