@@ -18,6 +18,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import io.glint.paho.NoDelaySocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,8 @@ final class MqttVssTransport implements VssTransport {
         o.setKeepAliveInterval(30);
         // all signals go out at once on start and on every tick
         o.setMaxInflight(1000);
+        // Paho leaves Nagle on: a small message then waits for the broker's delayed ACK (~40 ms)
+        o.setSocketFactory(new NoDelaySocketFactory());
         if (username != null && !username.isBlank()) {
             o.setUserName(username.trim());
         }

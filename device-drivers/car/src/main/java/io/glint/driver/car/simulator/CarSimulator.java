@@ -19,6 +19,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.glint.paho.NoDelaySocketFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -121,6 +123,8 @@ public final class CarSimulator implements AutoCloseable {
         o.setKeepAliveInterval(30);
         // all signals go out at once on start and on every tick
         o.setMaxInflight(1000);
+        // Paho leaves Nagle on: a small message then waits for the broker's delayed ACK (~40 ms)
+        o.setSocketFactory(new NoDelaySocketFactory());
         o.setWill(VssTopics.status(base, car), VssTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
         client.setCallback(new MqttCallback() {
             @Override
