@@ -31,7 +31,8 @@ import io.glint.nlu.internal.TemplateSyntaxException;
  *     "name": "light.turn_on",
  *     "slots": {"room": "room", "device": "device:light"},
  *     "en": {"templates": ["turn on [the] {room} light[s]", {"template": "turn on all [the] lights", "set": {"all": "true"}}],
- *            "examples": ["lights on in the study please"]},
+ *            "examples": ["lights on in the study please"],
+ *            "samples": {"what": ["some jazz"]}},   // values of free-text slots, to learn from the templates
  *     "zh": {"templates": ["打开{room}的灯"], "examples": ["把书房的灯开一下"]}
  *   }]
  * }
@@ -179,6 +180,41 @@ public final class SkillSpecs {
         if (templates.isEmpty()) {
             throw new InvalidSkillSpecException(where + " has no templates");
         }
-        return new LanguageSpec(templates, examples);
+        return new LanguageSpec(templates, examples, readSamples(node.path("samples"), where, slots));
+    }
+
+    private static Map<String, List<String>> readSamples(JsonNode node, String where,
+            Map<String, String> slots) {
+        if (node.isMissingNode()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new InvalidSkillSpecException(where + ": \"samples\" is an object of slot name → list of values "
+                    + "people say for it, not " + node);
+        }
+        Map<String, List<String>> samples = new LinkedHashMap<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String type = slots.get(e.getKey());
+            if (type == null || !io.glint.nlu.internal.SlotTypes.isFreeText(type)) {
+                throw new InvalidSkillSpecException(where + ": samples for slot " + e.getKey() + ", which "
+                        + (type == null ? "the intent does not declare in \"slots\"" : "has type " + type
+                        + " (the hub knows its values; samples are for free-text slots)"));
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : e.getValue()) {
+                if (!v.isTextual() || v.asText().isBlank()) {
+                    throw new InvalidSkillSpecException(where + ": samples for " + e.getKey()
+                            + " are words people say, not " + v);
+                }
+                values.add(v.asText());
+            }
+            if (values.isEmpty()) {
+                throw new InvalidSkillSpecException(where + ": samples for " + e.getKey()
+                        + " is an empty list; give a few values or leave it out");
+            }
+            samples.put(e.getKey(), values);
+        }
+        return samples;
     }
 }

@@ -37,6 +37,9 @@ public interface Devices {
     /** Sends the same command to several devices at once; one result per id, in the same order. */
     List<CommandResult> executeAll(Collection<String> deviceIds, Command command);
 
-    /** Changes whenever a device or room is added, removed or renamed (not on state changes). */
+    /**
+     * Changes whenever a device or room is added, removed or renamed, or a phone's {@link Attributes#CONTACTS}
+     * change (names the wearer may say); not on other state changes.
+     */
     long revision();
 }

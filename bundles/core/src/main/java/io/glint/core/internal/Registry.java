@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.glint.api.device.Attributes;
 import io.glint.api.device.Availability;
 import io.glint.api.device.Capability;
 import io.glint.api.device.Command;
@@ -82,7 +83,8 @@ public class Registry implements DeviceRegistry {
 
     private static boolean sameIdentity(Device a, Device b) {
         return a.name().equals(b.name()) && a.aliases().equals(b.aliases()) && Objects.equals(a.room(), b.room())
-                && a.type() == b.type() && a.capabilities().equals(b.capabilities());
+                && a.type() == b.type() && a.capabilities().equals(b.capabilities())
+                && Objects.equals(a.state(Attributes.CONTACTS), b.state(Attributes.CONTACTS));
     }
 
     @Override
@@ -103,6 +105,9 @@ public class Registry implements DeviceRegistry {
         if (updated == null) {
             LOG.debug("State for unknown device {} ignored", deviceId);
             return;
+        }
+        if (changes.stream().anyMatch(c -> Attributes.CONTACTS.equals(c.attribute()))) {
+            revision.incrementAndGet(); // the names the wearer may say changed
         }
         notify(changes);
     }

@@ -83,6 +83,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
     private final ExecutorService indexer;
     private final boolean synchronous;
     private final AtomicLong generation = new AtomicLong();
+    /** Per language, the generation of the newest index asked for: an older one may still serve meanwhile. */
+    private final Map<String, Long> requested = new java.util.concurrent.ConcurrentHashMap<>();
     /** Where vectors are kept across restarts (one file per model), or null to keep them in memory only. */
     private volatile java.nio.file.Path cacheDir;
     private volatile Catalog catalog = Catalog.empty();
@@ -199,6 +201,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
 
     private void reindex(String lang) {
         long gen = generation.incrementAndGet();
+        requested.merge(lang, gen, Math::max);
         Runnable work = () -> {
             SentenceEncoder encoder = encoders.get(lang);
             if (encoder == null) {
@@ -246,7 +249,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 Set<String> sentences = new java.util.LinkedHashSet<>(spec.examples());
                 for (TemplateSpec t : spec.templates()) {
                     sentences.addAll(TemplateSamples.of(Template.compile(t.text(), intent.slots()), intent.slots(),
-                            lang));
+                            lang, spec.samples()));
                 }
                 for (String s : sentences) {
                     examples.add(new Example(intent.name(), normalize(s), vector(encoder, s)));
@@ -387,10 +390,17 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return out;
     }
 
-    /** The languages with an encoder and an index. */
+    /**
+     * The languages with an encoder and an index of every installed skill's examples (a language whose index is
+     * being rebuilt for a skill that just came or went still understands with the previous one, but is not listed).
+     */
     public Set<String> readyLanguages() {
-        Set<String> ready = new java.util.TreeSet<>(byLanguage.keySet());
-        ready.retainAll(encoders.keySet());
+        Set<String> ready = new java.util.TreeSet<>();
+        byLanguage.forEach((lang, index) -> {
+            if (encoders.containsKey(lang) && index.generation() >= requested.getOrDefault(lang, 0L)) {
+                ready.add(lang);
+            }
+        });
         return ready;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.glint.api.device.Attributes;
 import io.glint.api.device.Device;
 import io.glint.api.device.Room;
 
@@ -18,6 +19,8 @@ import io.glint.api.device.Room;
 public final class Lexicon {
     private final Map<String, Set<String>> rooms = new HashMap<>();
     private final Map<String, Set<String>> devices = new HashMap<>();
+    /** A name said for a contact → the contacts' names as the phone lists them. */
+    private final Map<String, Set<String>> contacts = new HashMap<>();
     private final Map<String, Device> byId = new HashMap<>();
     private final long revision;
 
@@ -32,6 +35,41 @@ public final class Lexicon {
             byId.put(d.id(), d);
             add(devices, d.name(), d.id());
             d.aliases().forEach(a -> add(devices, a, d.id()));
+            if (d.state(Attributes.CONTACTS) instanceof List<?> list) {
+                list.forEach(this::addContact);
+            }
+        }
+    }
+
+    /**
+     * A contact is found by its name, its aliases, an English name's first word ("Sarah" for "Sarah Miller") or a
+     * Chinese name's given name ("建国" for "王建国"), and English possessives ("Sarah's", said "sarahs").
+     */
+    private void addContact(Object entry) {
+        if (!(entry instanceof Map<?, ?> contact) || !(contact.get("name") instanceof String name) || name.isBlank()) {
+            return;
+        }
+        List<String> said = new ArrayList<>();
+        said.add(name);
+        if (contact.get("aliases") instanceof List<?> aliases) {
+            aliases.forEach(a -> {
+                if (a instanceof String alias) {
+                    said.add(alias);
+                }
+            });
+        }
+        String[] words = name.strip().split("\\s+");
+        if (words.length > 1) {
+            said.add(words[0]);
+        } else if (name.codePoints().allMatch(Character::isIdeographic) && name.codePointCount(0, name.length()) == 3) {
+            said.add(name.substring(name.offsetByCodePoints(0, 1)));
+        }
+        for (String phrase : said) {
+            add(contacts, phrase, name);
+            String key = Text.key(phrase);
+            if (!key.isEmpty() && key.chars().allMatch(c -> c < 128) && !key.endsWith("s")) {
+                contacts.computeIfAbsent(key + "s", k -> new LinkedHashSet<>()).add(name);
+            }
         }
     }
 
@@ -56,6 +94,11 @@ public final class Lexicon {
 
     public Set<String> devices(String key) {
         return devices.getOrDefault(key, Set.of());
+    }
+
+    /** The contacts (their names as the phone lists them) a phrase can mean. */
+    public Set<String> contacts(String key) {
+        return contacts.getOrDefault(key, Set.of());
     }
 
     public Device device(String id) {

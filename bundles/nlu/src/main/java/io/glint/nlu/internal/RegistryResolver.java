@@ -100,11 +100,53 @@ public final class RegistryResolver implements Template.SlotResolver {
                 java.time.Duration v = Durations.parse(tokens, from, to);
                 return v == null ? null : value(v.toString());
             }
+            case SlotTypes.CONTACT:
+                return contact(tokens, from, to, key);
             case SlotTypes.TEXT:
                 return value(Text.join(tokens, from, to));
             default:
                 return null;
         }
+    }
+
+    /** Words that start no one's name: "call a cab", "tell them …", "tell me …" are not about a contact. */
+    private static final Set<String> NOT_A_NAME = Set.of("a", "an", "the", "some", "any", "this", "that", "these",
+            "those", "me", "you", "him", "her", "it", "us", "them", "everyone", "everybody", "somebody", "someone",
+            "我", "你", "他", "她", "它", "我们", "他们", "大家", "一个", "这个", "那个");
+
+    /**
+     * A contact the phone shares, or a number said as digits. Another short name is kept unresolved, so the skill
+     * can say it is not in the contacts; a phrase that starts like no name does not fill the slot.
+     */
+    private Template.Resolution contact(List<String> tokens, int from, int to, String key) {
+        Set<String> names = lexicon.contacts(key);
+        if (!names.isEmpty()) {
+            return ids(names, 0);
+        }
+        if ("我".equals(tokens.get(from)) && to - from > 1) {
+            // "我妈", "我的老王": the contact after "my"; a kinship word said once is the doubled one ("妈" → "妈妈")
+            int rest = "的".equals(tokens.get(from + 1)) ? from + 2 : from + 1;
+            if (rest < to) {
+                String after = Text.key(tokens, rest, to);
+                Set<String> mine = lexicon.contacts(after);
+                if (mine.isEmpty() && to - rest == 1) {
+                    mine = lexicon.contacts(Text.key(List.of(tokens.get(rest), tokens.get(rest)), 0, 2));
+                }
+                if (!mine.isEmpty()) {
+                    return ids(mine, 0);
+                }
+            }
+        }
+        String digits = String.join("", tokens.subList(from, to));
+        if (digits.matches("\\+?[0-9]{3,}")) {
+            return value(digits);
+        }
+        boolean chinese = tokens.get(from).codePoints().anyMatch(Character::isIdeographic);
+        if (NOT_A_NAME.contains(tokens.get(from)) || to - from > (chinese ? 4 : 2)
+                || tokens.subList(from, to).stream().anyMatch(t -> t.chars().anyMatch(Character::isDigit))) {
+            return null;
+        }
+        return new Template.Resolution(null, List.of(), false, 0);
     }
 
     private static Template.Resolution value(String v) {

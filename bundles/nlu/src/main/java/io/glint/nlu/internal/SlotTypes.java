@@ -19,7 +19,13 @@ public final class SlotTypes {
     public static final String TIME = "time";
     /** A length of time, ISO-8601 ({@code PT10M}): see {@link Durations}. */
     public static final String DURATION = "duration";
-    static final Set<String> SIMPLE = Set.of(ROOM, DEVICE, NUMBER, PERCENT, COLOR, TEMPERATURE, TEXT, TIME, DURATION);
+    /**
+     * A person in the wearer's phone contacts (their names and aliases, as the phone's companion app shares them):
+     * only a name the contacts hold fills it, so "call a cab" is not a call.
+     */
+    public static final String CONTACT = "contact";
+    static final Set<String> SIMPLE = Set.of(ROOM, DEVICE, NUMBER, PERCENT, COLOR, TEMPERATURE, TEXT, TIME, DURATION,
+            CONTACT);
     /** Longest span most slots take, in tokens. */
     static final int MAX_TOKENS = 8;
     /** Times and durations are longer: "next friday at half past six in the evening", "后天下午三点四十五分". */

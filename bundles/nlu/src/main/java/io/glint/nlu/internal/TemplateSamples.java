@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Sentences a template stands for, as training examples for the embedding matcher: a skill author's templates
  * say a great deal about how people phrase an intent, and the model generalises from them. Each template gives a
- * few sentences, choosing different alternatives, with slots filled by ordinary words of their type.
+ * few sentences, choosing different alternatives, with slots filled by ordinary words of their type; a free-text
+ * slot takes the skill's own samples for it, and a template whose free-text slot has none gives no sentence.
  */
 final class TemplateSamples {
     /** How many sentences one template contributes. */
@@ -16,11 +17,14 @@ final class TemplateSamples {
     private TemplateSamples() {
     }
 
-    static List<String> of(Template template, Map<String, String> slotTypes, String lang) {
+    static List<String> of(Template template, Map<String, String> slotTypes, String lang,
+            Map<String, List<String>> samples) {
         List<String> out = new ArrayList<>();
         for (int variant = 0; variant < PER_TEMPLATE; variant++) {
             StringBuilder sb = new StringBuilder();
-            render(template.root(), variant, lang, sb);
+            if (!render(template.root(), variant, lang, samples, sb)) {
+                return List.of();
+            }
             String s = sb.toString().replaceAll("\\s+", " ").strip();
             if (!s.isEmpty() && !out.contains(s)) {
                 out.add(s);
@@ -29,16 +33,33 @@ final class TemplateSamples {
         return out;
     }
 
-    private static void render(Template.Node n, int variant, String lang, StringBuilder sb) {
+    /** False when a free-text slot has no samples. */
+    private static boolean render(Template.Node n, int variant, String lang, Map<String, List<String>> samples,
+            StringBuilder sb) {
         if (n instanceof Template.Lit lit) {
             append(sb, lit.token(), lang);
         } else if (n instanceof Template.Seq seq) {
-            seq.items().forEach(i -> render(i, variant, lang, sb));
+            for (Template.Node i : seq.items()) {
+                if (!render(i, variant, lang, samples, sb)) {
+                    return false;
+                }
+            }
         } else if (n instanceof Template.Alt alt) {
-            render(alt.options().get(variant % alt.options().size()), variant, lang, sb);
+            return render(alt.options().get(variant % alt.options().size()), variant, lang, samples, sb);
         } else if (n instanceof Template.SlotRef slot) {
-            append(sb, filler(slot.name(), slot.type(), variant, lang), lang);
+            String word;
+            if (SlotTypes.isFreeText(slot.type())) {
+                List<String> values = samples.get(slot.name());
+                if (values == null) {
+                    return false;
+                }
+                word = values.get(variant % values.size());
+            } else {
+                word = filler(slot.type(), variant, lang);
+            }
+            append(sb, word, lang);
         }
+        return true;
     }
 
     private static void append(StringBuilder sb, String word, String lang) {
@@ -48,7 +69,7 @@ final class TemplateSamples {
         sb.append(word);
     }
 
-    private static String filler(String name, String type, int variant, String lang) {
+    private static String filler(String type, int variant, String lang) {
         boolean zh = "zh".equals(lang);
         String[] words;
         switch (SlotTypes.base(type)) {
@@ -75,16 +96,14 @@ final class TemplateSamples {
                 words = zh ? new String[] {"十分钟", "半小时", "一个半小时"}
                         : new String[] {"10 minutes", "half an hour", "an hour and a half"};
                 break;
+            case SlotTypes.CONTACT:
+                words = zh ? new String[] {"妈妈", "老王", "小李"} : new String[] {"mum", "sarah", "tom"};
+                break;
             case SlotTypes.COLOR:
                 words = zh ? new String[] {"蓝色", "红色", "绿色"} : new String[] {"blue", "red", "green"};
                 break;
             default:
-                if (name.equals("text")) { // what to be reminded of
-                    words = zh ? new String[] {"给妈妈打电话", "交电费", "买牛奶"}
-                            : new String[] {"call the bank", "water the plants", "pick up the kids"};
-                    break;
-                }
-                words = zh ? new String[] {"音乐", "新闻", "咖啡"} : new String[] {"some music", "the news", "jazz"};
+                throw new IllegalArgumentException("no ordinary words for slot type " + type);
         }
         return words[variant % words.length];
     }
