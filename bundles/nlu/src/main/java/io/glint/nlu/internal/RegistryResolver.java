@@ -109,7 +109,7 @@ public final class RegistryResolver implements Template.SlotResolver {
         }
     }
 
-    /** Words that start no one's name: "call a cab", "tell them …", "tell me …" are not about a contact. */
+    /** Words that start no one's name: "call a taxi firm", "tell them …", "tell me …" are not about a contact. */
     private static final Set<String> NOT_A_NAME = Set.of("a", "an", "the", "some", "any", "this", "that", "these",
             "those", "me", "you", "him", "her", "it", "us", "them", "everyone", "everybody", "somebody", "someone",
             "我", "你", "他", "她", "它", "我们", "他们", "大家", "一个", "这个", "那个");

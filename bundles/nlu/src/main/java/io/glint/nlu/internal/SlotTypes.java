@@ -21,7 +21,7 @@ public final class SlotTypes {
     public static final String DURATION = "duration";
     /**
      * A person in the wearer's phone contacts (their names and aliases, as the phone's companion app shares them):
-     * only a name the contacts hold fills it, so "call a cab" is not a call.
+     * only a name the contacts hold fills it, so "call a taxi firm" is not a call.
      */
     public static final String CONTACT = "contact";
     static final Set<String> SIMPLE = Set.of(ROOM, DEVICE, NUMBER, PERCENT, COLOR, TEMPERATURE, TEXT, TIME, DURATION,
