@@ -32,7 +32,8 @@ import io.glint.nlu.internal.TemplateSyntaxException;
  *     "slots": {"room": "room", "device": "device:light"},
  *     "en": {"templates": ["turn on [the] {room} light[s]", {"template": "turn on all [the] lights", "set": {"all": "true"}}],
  *            "examples": ["lights on in the study please"],
- *            "samples": {"what": ["some jazz"]}},   // values of free-text slots, to learn from the templates
+ *            "samples": {"what": ["some jazz"]},   // values of free-text slots, to learn from the templates
+ *            "excludes": ["email"]},                // words that mean another request
  *     "zh": {"templates": ["打开{room}的灯"], "examples": ["把书房的灯开一下"]}
  *   }]
  * }
@@ -180,7 +181,14 @@ public final class SkillSpecs {
         if (templates.isEmpty()) {
             throw new InvalidSkillSpecException(where + " has no templates");
         }
-        return new LanguageSpec(templates, examples, readSamples(node.path("samples"), where, slots));
+        List<String> excludes = new ArrayList<>();
+        for (JsonNode e : node.path("excludes")) {
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw new InvalidSkillSpecException(where + ": \"excludes\" lists words, not " + e);
+            }
+            excludes.add(e.asText().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new LanguageSpec(templates, examples, readSamples(node.path("samples"), where, slots), excludes);
     }
 
     private static Map<String, List<String>> readSamples(JsonNode node, String where,

@@ -50,8 +50,10 @@ public final class EmbeddingMatcher implements IntentMatcher {
      * scoring an utterance is one pass over contiguous memory, not a walk over thousands of small objects.
      */
     private record Index(long generation, Map<String, Map<String, String>> slotTypes, int size, int dimension,
-            float[] matrix, int[] of, String[] intentNames, String[] texts, Set<String> intents) {
-        static Index of(long generation, Map<String, Map<String, String>> slotTypes, List<Example> examples,
+            float[] matrix, int[] of, String[] intentNames, String[] texts, Set<String> intents,
+            Map<String, List<String>> excludes) {
+        static Index of(long generation, Map<String, Map<String, String>> slotTypes,
+                Map<String, List<String>> excludes, List<Example> examples,
                 Set<String> intents) {
             int dimension = examples.isEmpty() ? 0 : examples.get(0).vector().length;
             float[] matrix = new float[examples.size() * dimension];
@@ -65,7 +67,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 texts[i] = e.text();
             }
             return new Index(generation, slotTypes, examples.size(), dimension, matrix, of,
-                    ids.keySet().toArray(String[]::new), texts, intents);
+                    ids.keySet().toArray(String[]::new), texts, intents, Map.copyOf(excludes));
         }
     }
 
@@ -237,6 +239,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
     private Index build(String lang, SentenceEncoder encoder, Catalog cat, long gen) {
         List<Example> examples = new ArrayList<>();
         Map<String, Map<String, String>> slotTypes = new HashMap<>();
+        Map<String, List<String>> excludes = new HashMap<>();
         Set<String> intents = new HashSet<>();
         for (SkillSpec skill : cat.specs()) {
             for (IntentSpec intent : skill.intents()) {
@@ -246,6 +249,9 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 }
                 intents.add(intent.name());
                 slotTypes.put(intent.name(), intent.slots());
+                if (!spec.excludes().isEmpty()) {
+                    excludes.computeIfAbsent(intent.name(), k -> new ArrayList<>()).addAll(spec.excludes());
+                }
                 Set<String> sentences = new java.util.LinkedHashSet<>(spec.examples());
                 for (TemplateSpec t : spec.templates()) {
                     sentences.addAll(TemplateSamples.of(Template.compile(t.text(), intent.slots()), intent.slots(),
@@ -259,7 +265,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         for (String s : outOfScope(lang, intents)) {
             examples.add(new Example(NONE, normalize(s), vector(encoder, s)));
         }
-        return Index.of(gen, slotTypes, examples, intents);
+        return Index.of(gen, slotTypes, excludes, examples, intents);
     }
 
     private float[] vector(SentenceEncoder encoder, String sentence) {
@@ -340,7 +346,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
         Map<String, Double> bestPerIntent = new LinkedHashMap<>();
         for (int k = 0; k < nearest.length; k++) {
-            if (nearest[k] > -2) {
+            List<String> not = index.excludes().get(index.intentNames()[k]);
+            if (nearest[k] > -2 && (not == null || !q.mentionsAny(not))) {
                 bestPerIntent.put(index.intentNames()[k], nearest[k]);
             }
         }

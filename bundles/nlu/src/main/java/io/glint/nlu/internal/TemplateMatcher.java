@@ -18,7 +18,7 @@ import io.glint.nlu.TemplateSpec;
  */
 public final class TemplateMatcher implements IntentMatcher {
     private record Compiled(int order, String intent, Map<String, String> slotTypes, Template template,
-            Map<String, String> fixed) {
+            Map<String, String> fixed, List<String> excludes) {
     }
 
     /**
@@ -52,7 +52,8 @@ public final class TemplateMatcher implements IntentMatcher {
                 for (Map.Entry<String, LanguageSpec> lang : intent.languages().entrySet()) {
                     for (TemplateSpec t : lang.getValue().templates()) {
                         all.computeIfAbsent(lang.getKey(), k -> new ArrayList<>()).add(new Compiled(order++,
-                                intent.name(), intent.slots(), Template.compile(t.text(), intent.slots()), t.fixed()));
+                                intent.name(), intent.slots(), Template.compile(t.text(), intent.slots()), t.fixed(),
+                                lang.getValue().excludes()));
                     }
                 }
             }
@@ -91,6 +92,9 @@ public final class TemplateMatcher implements IntentMatcher {
             return Optional.empty();
         }
         for (Compiled c : index.candidates(q)) {
+            if (!c.excludes().isEmpty() && q.mentionsAny(c.excludes())) {
+                continue;
+            }
             Template.Match m = c.template().match(q.tokens(), q.tokenSet(), resolver);
             if (m != null && (bestMatch == null || m.betterThan(bestMatch))) {
                 best = c;
