@@ -50,33 +50,58 @@ public final class EmbeddingMatcher implements IntentMatcher {
      * scoring an utterance is one pass over contiguous memory, not a walk over thousands of small objects.
      */
     private record Index(long generation, Map<String, Map<String, String>> slotTypes, int size, int dimension,
-            float[] matrix, int[] of, String[] intentNames, String[] texts, Set<String> intents,
+            byte[] matrix, float[] scales, int[] of, String[] intentNames, String[] texts, Set<String> intents,
             Map<String, List<String>> excludes) {
         static Index of(long generation, Map<String, Map<String, String>> slotTypes,
                 Map<String, List<String>> excludes, List<Example> examples,
                 Set<String> intents) {
             int dimension = examples.isEmpty() ? 0 : examples.get(0).vector().length;
-            float[] matrix = new float[examples.size() * dimension];
+            byte[] matrix = new byte[examples.size() * dimension];
+            float[] scales = new float[examples.size()];
             int[] of = new int[examples.size()];
             String[] texts = new String[examples.size()];
             Map<String, Integer> ids = new LinkedHashMap<>();
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
-                System.arraycopy(e.vector(), 0, matrix, i * dimension, dimension);
+                scales[i] = quantize(e.vector(), matrix, i * dimension);
                 of[i] = ids.computeIfAbsent(e.intent(), k -> ids.size());
                 texts[i] = e.text();
             }
-            return new Index(generation, slotTypes, examples.size(), dimension, matrix, of,
+            return new Index(generation, slotTypes, examples.size(), dimension, matrix, scales, of,
                     ids.keySet().toArray(String[]::new), texts, intents, Map.copyOf(excludes));
+        }
+
+        /**
+         * Row {@code i} as a vector again (to reuse when re-indexing). Rows are kept as bytes with a scale per row:
+         * a quarter of the memory of floats, and cosines that differ by less than 0.005.
+         */
+        float[] row(int i) {
+            float[] v = new float[dimension];
+            for (int k = 0; k < dimension; k++) {
+                v[k] = matrix[i * dimension + k] * scales[i];
+            }
+            return v;
+        }
+
+        /** Writes v as bytes at {@code from} in m; returns the scale that turns them back into the vector. */
+        static float quantize(float[] v, byte[] m, int from) {
+            float max = 0;
+            for (float x : v) {
+                max = Math.max(max, Math.abs(x));
+            }
+            float scale = max == 0 ? 1 : max / 127f;
+            for (int k = 0; k < v.length; k++) {
+                m[from + k] = (byte) Math.round(v[k] / scale);
+            }
+            return scale;
         }
     }
 
     private final Map<String, SentenceEncoder> encoders = new ConcurrentHashMap<>();
     /**
-     * Vectors already computed, per encoder and sentence: a skill arriving or leaving re-indexes only what is new,
-     * instead of encoding every skill's sentences again (seconds on a gateway).
+     * The index per language. A skill arriving or leaving re-indexes with the vectors of the index it replaces and
+     * encodes only what is new, instead of every skill's sentences again (seconds on a gateway).
      */
-    private final Map<SentenceEncoder, Map<String, float[]>> vectors = new ConcurrentHashMap<>();
     private final Map<String, Index> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, Thresholds> thresholds;
     private final Map<String, List<String>> negatives;
@@ -120,32 +145,106 @@ public final class EmbeddingMatcher implements IntentMatcher {
         this.cacheDir = dir;
     }
 
-    private Map<String, float[]> cache(SentenceEncoder encoder) {
-        return vectors.computeIfAbsent(encoder, e -> {
-            Map<String, float[]> loaded = new ConcurrentHashMap<>();
-            java.nio.file.Path file = cacheFile(e);
-            if (file != null && java.nio.file.Files.isReadable(file)) {
-                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                        java.nio.file.Files.newInputStream(file)))) {
-                    int count = in.readInt();
-                    for (int i = 0; i < count; i++) {
-                        String text = in.readUTF();
-                        float[] v = new float[in.readInt()];
-                        for (int k = 0; k < v.length; k++) {
-                            v[k] = in.readFloat();
-                        }
-                        if (v.length == e.dimension()) {
-                            loaded.put(text, v);
-                        }
+    /** The vectors kept in the encoder's file, or none. */
+    private Map<String, float[]> load(SentenceEncoder encoder) {
+        Map<String, float[]> loaded = new HashMap<>();
+        java.nio.file.Path file = cacheFile(encoder);
+        if (file != null && java.nio.file.Files.isReadable(file)) {
+            try {
+                // Read at once: a float at a time from a stream takes a good part of a second for a home's examples.
+                // Through java.io: NIO would read via a temporary direct buffer the size of the file, which it
+                // then keeps per thread outside the heap.
+                java.nio.ByteBuffer in;
+                try (java.io.FileInputStream stream = new java.io.FileInputStream(file.toFile())) {
+                    in = java.nio.ByteBuffer.wrap(stream.readAllBytes());
+                }
+                int count = in.getInt();
+                for (int i = 0; i < count; i++) {
+                    byte[] utf = new byte[in.getShort() & 0xffff];
+                    in.get(utf);
+                    String text = new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                            withLength(utf))).readUTF();
+                    float[] v = new float[in.getInt()];
+                    in.asFloatBuffer().get(v);
+                    in.position(in.position() + v.length * Float.BYTES);
+                    if (v.length == encoder.dimension()) {
+                        loaded.put(text, v);
                     }
-                } catch (IOException | RuntimeException ex) {
-                    LOG.warn("Ignoring the vector cache {} ({}); the examples will be encoded again", file,
-                            ex.getMessage());
-                    loaded.clear();
+                }
+            } catch (IOException | RuntimeException ex) {
+                LOG.warn("Ignoring the vector cache {} ({}); the examples will be encoded again", file,
+                        ex.getMessage());
+                loaded.clear();
+            }
+        }
+        return loaded;
+    }
+
+    /** Modified UTF-8 bytes with their length in front again, as DataInputStream.readUTF reads them. */
+    private static byte[] withLength(byte[] utf) {
+        byte[] out = new byte[utf.length + 2];
+        out[0] = (byte) (utf.length >>> 8);
+        out[1] = (byte) utf.length;
+        System.arraycopy(utf, 0, out, 2, utf.length);
+        return out;
+    }
+
+    /**
+     * The vectors one indexing needs: taken from the index it replaces, then from the encoder's file, and only then
+     * encoded. Nothing is held between indexings but the index itself (every vector once, in its matrix).
+     */
+    private final class Vectors {
+        private final SentenceEncoder encoder;
+        private final Index previous;
+        private final Map<String, Integer> previousRows = new HashMap<>();
+        private final Map<String, float[]> known = new HashMap<>();
+        private final Map<String, float[]> encoded = new HashMap<>();
+        private boolean fileLoaded;
+
+        Vectors(SentenceEncoder encoder, Index previous) {
+            this.encoder = encoder;
+            this.previous = previous != null && previous.dimension() == encoder.dimension() ? previous : null;
+            if (this.previous != null) {
+                for (int i = 0; i < this.previous.size(); i++) {
+                    previousRows.putIfAbsent(this.previous.texts()[i], i);
                 }
             }
-            return loaded;
-        });
+        }
+
+        float[] of(String text) {
+            float[] v = known.get(text);
+            if (v == null) {
+                Integer row = previousRows.get(text);
+                if (row != null) {
+                    v = previous.row(row);
+                } else {
+                    loadFile();
+                    v = known.get(text);
+                    if (v == null) {
+                        v = encoder.encode(text);
+                        encoded.put(text, v);
+                    }
+                }
+                known.put(text, v);
+            }
+            return v;
+        }
+
+        private void loadFile() {
+            if (!fileLoaded) {
+                fileLoaded = true;
+                load(encoder).forEach(known::putIfAbsent);
+            }
+        }
+
+        /** Keeps what was encoded, with what the file held, for the next start. */
+        void saveIfEncoded() {
+            if (!encoded.isEmpty()) {
+                Map<String, float[]> all = load(encoder);
+                all.putAll(encoded);
+                save(encoder, all);
+            }
+        }
     }
 
     private java.nio.file.Path cacheFile(SentenceEncoder encoder) {
@@ -154,10 +253,9 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 + ".bin");
     }
 
-    private void save(SentenceEncoder encoder) {
+    private void save(SentenceEncoder encoder, Map<String, float[]> cached) {
         java.nio.file.Path file = cacheFile(encoder);
-        Map<String, float[]> cached = vectors.get(encoder);
-        if (file == null || cached == null) {
+        if (file == null) {
             return;
         }
         try {
@@ -165,9 +263,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
             java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
                     java.nio.file.Files.newOutputStream(tmp)))) {
-                Map<String, float[]> copy = new HashMap<>(cached);
-                out.writeInt(copy.size());
-                for (Map.Entry<String, float[]> e : copy.entrySet()) {
+                out.writeInt(cached.size());
+                for (Map.Entry<String, float[]> e : cached.entrySet()) {
                     out.writeUTF(e.getKey());
                     out.writeInt(e.getValue().length);
                     for (float f : e.getValue()) {
@@ -186,7 +283,6 @@ public final class EmbeddingMatcher implements IntentMatcher {
         if (encoders.remove(encoder.lang(), encoder)) {
             byLanguage.remove(encoder.lang());
         }
-        vectors.remove(encoder);
     }
 
     public void close() {
@@ -206,14 +302,14 @@ public final class EmbeddingMatcher implements IntentMatcher {
         requested.merge(lang, gen, Math::max);
         Runnable work = () -> {
             SentenceEncoder encoder = encoders.get(lang);
-            if (encoder == null) {
-                return;
+            if (encoder == null || gen < requested.getOrDefault(lang, 0L)) {
+                return; // a newer indexing of the language is queued, with every skill that came meanwhile
             }
             long start = System.nanoTime();
-            int before = cache(encoder).size();
+            Vectors vectors = new Vectors(encoder, byLanguage.get(lang));
             Index index;
             try {
-                index = build(lang, encoder, catalog, gen);
+                index = build(lang, catalog, gen, vectors);
             } catch (RuntimeException e) {
                 // the encoder went away (bundle stopped, hub shutting down): its removal clears the language
                 LOG.warn("Could not embed the examples for {} with {}: {}", lang, encoder.model(), e.getMessage());
@@ -223,9 +319,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
             if (current == null || current.generation() < gen) {
                 byLanguage.put(lang, index);
             }
-            if (vectors.get(encoder).size() != before) {
-                save(encoder);
-            }
+            vectors.saveIfEncoded();
             LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.size(),
                     index.intents().size(), lang, encoder.model(), (System.nanoTime() - start) / 1_000_000);
         };
@@ -236,7 +330,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
     }
 
-    private Index build(String lang, SentenceEncoder encoder, Catalog cat, long gen) {
+    private Index build(String lang, Catalog cat, long gen, Vectors vectors) {
         List<Example> examples = new ArrayList<>();
         Map<String, Map<String, String>> slotTypes = new HashMap<>();
         Map<String, List<String>> excludes = new HashMap<>();
@@ -258,19 +352,14 @@ public final class EmbeddingMatcher implements IntentMatcher {
                             lang, spec.samples()));
                 }
                 for (String s : sentences) {
-                    examples.add(new Example(intent.name(), normalize(s), vector(encoder, s)));
+                    examples.add(new Example(intent.name(), normalize(s), vectors.of(normalize(s))));
                 }
             }
         }
         for (String s : outOfScope(lang, intents)) {
-            examples.add(new Example(NONE, normalize(s), vector(encoder, s)));
+            examples.add(new Example(NONE, normalize(s), vectors.of(normalize(s))));
         }
         return Index.of(gen, slotTypes, excludes, examples, intents);
-    }
-
-    private float[] vector(SentenceEncoder encoder, String sentence) {
-        String text = normalize(sentence);
-        return cache(encoder).computeIfAbsent(text, encoder::encode);
     }
 
     /**
@@ -332,13 +421,14 @@ public final class EmbeddingMatcher implements IntentMatcher {
         // per intent, its nearest example's cosine (the vectors are unit length)
         double[] nearest = new double[index.intentNames().length];
         java.util.Arrays.fill(nearest, -2);
-        float[] m = index.matrix();
+        byte[] m = index.matrix();
+        float[] scales = index.scales();
         int dim = index.dimension();
         for (int i = 0; i < index.size(); i++) {
             if (leaveOut && index.texts()[i].equals(text)) {
                 continue;
             }
-            double cos = dot(v, m, i * dim, dim);
+            double cos = dot(v, m, i * dim, dim) * scales[i];
             int intent = index.of()[i];
             if (cos > nearest[intent]) {
                 nearest[intent] = cos;
@@ -416,8 +506,11 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return encoders.containsKey(lang) && byLanguage.containsKey(lang);
     }
 
-    /** a · row, the row starting at {@code from} in {@code m}; four sums so the loop is not one long chain. */
-    private static double dot(float[] a, float[] m, int from, int n) {
+    /**
+     * a · row, the row's bytes starting at {@code from} in {@code m} (times the row's scale, the cosine); four sums
+     * so the loop is not one long chain.
+     */
+    private static double dot(float[] a, byte[] m, int from, int n) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
