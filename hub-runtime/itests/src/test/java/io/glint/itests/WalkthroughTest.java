@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs {@code examples/walkthrough.txt} through the built distribution exactly as a user would
  * ({@code bin/glint demo --json < walkthrough.txt}) and checks every step against the expectation written under
  * it in the script: a {@code #>} line with the status, then optionally {@code intent=NAME}, {@code
- * device.attribute=value} for changes that must be reported, {@code no-change}, and {@code ~word} for words the
- * answer must contain.
+ * device.attribute=value} for changes that must be reported, {@code no-change}, {@code ~word} for words the
+ * answer must contain, and {@code !~word} for words it must not.
  */
 class WalkthroughTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +109,10 @@ class WalkthroughTest {
         }
         if (token.equals("no-change")) {
             return answer.path("changes").isEmpty() ? null : "expected no device change";
+        }
+        if (token.startsWith("!~")) {
+            return answer.path("speech").asText().toLowerCase().contains(token.substring(2).toLowerCase())
+                    ? "speech has \"" + token.substring(2) + "\", expected it not to" : null;
         }
         if (token.startsWith("~")) {
             return answer.path("speech").asText().toLowerCase().contains(token.substring(1).toLowerCase()) ? null
