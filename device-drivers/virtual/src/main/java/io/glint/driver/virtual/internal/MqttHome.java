@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.glint.api.device.Availability;
 import io.glint.api.device.DeviceChange;
 import io.glint.api.device.DeviceListener;
+import io.glint.api.device.Devices;
 import io.glint.moquette.LocalBroker;
 
 /**
@@ -42,7 +43,8 @@ public final class MqttHome {
     private final Discovery discovery;
 
     @Activate
-    public MqttHome(BundleContext context, @Reference(name = "broker") LocalBroker broker, VirtualDriverConfig config)
+    public MqttHome(BundleContext context, @Reference(name = "broker") LocalBroker broker,
+            @Reference(name = "devices") Devices devices, VirtualDriverConfig config)
             throws HomeFileException, MqttException {
         if (!VirtualDriver.overMqtt(config)) {
             this.simulation = null;
@@ -61,6 +63,9 @@ public final class MqttHome {
         this.discovery = new Discovery(context, ids);
         this.simulation = new MqttSimulation(home, broker.uri(), DOCKING_TIME);
         simulation.start();
+        // A device may be online already (this component restarted on a new configuration while the driver kept
+        // the devices): it will not change again, so it is counted now rather than waited for.
+        discovery.countOnline(devices);
         LOG.info("Simulated home {} on the embedded MQTT broker {}: a zigbee2mqtt bridge with {} devices and {}"
                 + " Homie devices", home.source(), broker.uri(), simulation.zigbee2mqttDevices(),
                 simulation.size() - simulation.zigbee2mqttDevices());
@@ -100,12 +105,25 @@ public final class MqttHome {
 
         @Override
         public void deviceChanged(DeviceChange change) {
-            if (!"availability".equals(change.attribute()) || change.newValue() != Availability.ONLINE) {
-                return;
+            if ("availability".equals(change.attribute()) && change.newValue() == Availability.ONLINE) {
+                online(Set.of(change.deviceId()));
             }
+        }
+
+        /** Counts the devices the registry has online already. */
+        void countOnline(Devices devices) {
+            Set<String> online = new LinkedHashSet<>();
+            synchronized (this) {
+                waiting.forEach(id -> devices.get(id).filter(d -> d.availability() == Availability.ONLINE)
+                        .ifPresent(d -> online.add(id)));
+            }
+            online(online);
+        }
+
+        private void online(Set<String> ids) {
             ServiceRegistration<DeviceListener> done = null;
             synchronized (this) {
-                if (registration == null || !waiting.remove(change.deviceId())) {
+                if (registration == null || !waiting.removeAll(ids)) {
                     return;
                 }
                 if (waiting.isEmpty()) {

@@ -156,7 +156,7 @@ class HomeParserTest {
         assertTrue(message.startsWith("Home file test-home.json: "), message);
         assertTrue(message.contains("device \"k.light\" (devices[0]): capability \"DIMMER\" is not known"), message);
         assertTrue(message.contains("[ON_OFF, BRIGHTNESS, COLOR, THERMOSTAT, COVER, LOCK, VACUUM, COFFEE_MAKER,"
-                + " MEDIA]"), message);
+                + " MEDIA, NAVIGATION, PHONE]"), message);
     }
 
     @Test
