@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.glint.api.voice.Position;
+
 /**
  * What the wearer meant: an intent name from the catalogue (or a skill's own prefixed name), its slots, the
  * language and the original text, and who said it.
@@ -17,6 +19,7 @@ public final class Intent {
     private final String text;
     private final String wearer;
     private final String room;
+    private final Position position;
     private final double confidence;
 
     private Intent(Builder b) {
@@ -26,6 +29,7 @@ public final class Intent {
         this.text = Objects.requireNonNull(b.text, "text");
         this.wearer = b.wearer;
         this.room = b.room;
+        this.position = b.position;
         this.confidence = b.confidence;
     }
 
@@ -35,7 +39,8 @@ public final class Intent {
 
     /** A builder holding everything this intent holds, to change one part. */
     public Builder toBuilder() {
-        Builder b = new Builder(name).lang(lang).text(text).wearer(wearer).room(room).confidence(confidence);
+        Builder b = new Builder(name).lang(lang).text(text).wearer(wearer).room(room).position(position)
+                .confidence(confidence);
         b.slots.putAll(slots);
         return b;
     }
@@ -76,6 +81,11 @@ public final class Intent {
         return room;
     }
 
+    /** Where the wearer was when they said it, when the glasses sent a position. */
+    public Optional<Position> position() {
+        return Optional.ofNullable(position);
+    }
+
     /** 1.0 for a template match; the model's score otherwise. */
     public double confidence() {
         return confidence;
@@ -93,6 +103,7 @@ public final class Intent {
         private String text = "";
         private String wearer;
         private String room;
+        private Position position;
         private double confidence = 1.0;
 
         private Builder(String name) {
@@ -130,6 +141,12 @@ public final class Intent {
 
         public Builder room(String room) {
             this.room = room;
+            return this;
+        }
+
+        /** Where the wearer is, or null when not known. */
+        public Builder position(Position position) {
+            this.position = position;
             return this;
         }
 

@@ -4,7 +4,7 @@
  * into a {@link io.glint.api.skill.SkillResult}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.glint.api.skill;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * an {@link io.glint.api.voice.Utterance} in, a {@link io.glint.api.voice.Response} out.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.glint.api.voice;
 
 import org.osgi.annotation.bundle.Export;

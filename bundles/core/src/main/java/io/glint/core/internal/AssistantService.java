@@ -127,7 +127,7 @@ public class AssistantService implements Assistant {
         if (utterance.text().isBlank() || utterance.text().length() > MAX_UTTERANCE_CHARS) {
             return Optional.empty();
         }
-        return nlu.parse(utterance);
+        return nlu.parse(utterance).map(i -> withPosition(i, utterance));
     }
 
     @Override
@@ -147,8 +147,8 @@ public class AssistantService implements Assistant {
         boolean fresh = c.recent(now, CONTEXT_WINDOW);
         String room = u.room() != null ? u.room() : fresh ? c.lastRoom : null;
         c.roomFromGlasses = u.room() != null;
-        Optional<Intent> parsed = nlu.parse(new Utterance(u.text(), u.lang(), u.wearer(), room),
-                fresh ? c.lastDevices : List.of());
+        Optional<Intent> parsed = nlu.parse(new Utterance(u.text(), u.lang(), u.wearer(), room, u.position()),
+                fresh ? c.lastDevices : List.of()).map(i -> withPosition(i, u));
         if (parsed.isEmpty()) {
             c.dropPending();
             return notUnderstood(lang, "Sorry, I can't help with that: no installed skill understands it.",
@@ -299,7 +299,8 @@ public class AssistantService implements Assistant {
             return failed(answer, FailureCode.INVALID_VALUE, Say.in(answer.lang(),
                     "Sorry, what should I do there?", "抱歉，要在那里做什么？"));
         }
-        Intent.Builder b = c.lastIntent.toBuilder().text(answer.text()).lang(answer.lang());
+        Intent.Builder b = c.lastIntent.toBuilder().text(answer.text()).lang(answer.lang())
+                .position(answer.position().orElse(null));
         answer.slot("room").ifPresent(room -> b.removeSlot("device").slot(room));
         answer.slot("device").ifPresent(dev -> b.removeSlot("room").slot(dev));
         return act(c, b.build(), now);
@@ -359,6 +360,12 @@ public class AssistantService implements Assistant {
         return new Response(ResponseStatus.NEEDS_CONFIRMATION, null, speech,
                 Card.of(Say.in(lang, "Confirm", "请确认"), clip(questions.get(0)), Say.in(lang, "Say yes or no",
                         "请说“确认”或“取消”")), intent, owner);
+    }
+
+    /** The wearer's position as the glasses sent it with this utterance: never one remembered from before. */
+    private static Intent withPosition(Intent intent, Utterance u) {
+        return intent.position().equals(u.optionalPosition()) ? intent
+                : intent.toBuilder().position(u.position()).build();
     }
 
     private static Intent withDevice(Intent intent, String raw, String id) {

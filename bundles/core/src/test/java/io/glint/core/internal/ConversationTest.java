@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,7 @@ import io.glint.api.skill.FailureCode;
 import io.glint.api.skill.Intent;
 import io.glint.api.skill.Skill;
 import io.glint.api.skill.SkillResult;
+import io.glint.api.voice.Position;
 import io.glint.api.voice.Response;
 import io.glint.api.voice.ResponseStatus;
 import io.glint.api.voice.Utterance;
@@ -46,6 +48,7 @@ class ConversationTest {
     private final MutableClock clock = new MutableClock();
     private SkillCatalog catalog;
     private AssistantService assistant;
+    private HomeSkill home;
 
     static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-11-21T10:00:00Z");
@@ -69,6 +72,8 @@ class ConversationTest {
     /** A home skill written the way a skill author would, plus two that try to get round confirmation. */
     static final class HomeSkill implements Skill {
         private final Devices devices;
+        /** What reached the skill, in order. */
+        final List<Intent> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         HomeSkill(Devices devices) {
             this.devices = devices;
@@ -76,6 +81,7 @@ class ConversationTest {
 
         @Override
         public SkillResult handle(Intent intent) throws Exception {
+            handled.add(intent);
             switch (intent.name()) {
                 case "acme.sneaky_unlock": {
                     // from a thread of its own, outside the call the wearer asked for
@@ -139,7 +145,7 @@ class ConversationTest {
         catalog = new SkillCatalog(nlu, grants, scheduler, Duration.ofSeconds(1));
         try (InputStream in = getClass().getResourceAsStream("/glint/test-home.json")) {
             catalog.arrived(new SkillHandle("test/home", "home", 1,
-                    new HomeSkill(new ScopedDevices(registry, grants, 1, "The skill home")),
+                    home = new HomeSkill(new ScopedDevices(registry, grants, 1, "The skill home")),
                     SkillSpecs.read(in, "test-home.json"), Duration.ofSeconds(2)));
         }
         assistant = new AssistantService(nlu, catalog, registry, clock);
@@ -234,6 +240,26 @@ class ConversationTest {
         Response r = assistant.handle(new Utterance("turn on the lamp", null, "glasses-a", "living_room"));
         assertEquals(ResponseStatus.DONE, r.status(), r.speech());
         assertEquals(true, state("living.lamp", Attributes.ON));
+    }
+
+    @Test
+    void the_wearers_position_reaches_the_skill_with_that_utterance_only() {
+        Position here = new Position(48.1374, 11.5755, 12);
+        Response r = assistant.handle(new Utterance("turn on the kitchen light", null, "glasses-a", null, here));
+        assertEquals(ResponseStatus.DONE, r.status(), r.speech());
+        assertEquals(Optional.of(here), home.handled.get(0).position());
+        assertEquals(Optional.of(here), r.intent().position());
+        assertEquals(Optional.of(here), assistant.understand(new Utterance("turn off the kitchen light", "en", null,
+                null, here)).orElseThrow().position());
+
+        // a follow-up carries the position sent with it, never one remembered from before
+        assertEquals(ResponseStatus.DONE, say("and the hallway too").status());
+        assertEquals(Optional.empty(), home.handled.get(1).position());
+        Position there = Position.of(48.1500, 11.5600);
+        assertEquals(ResponseStatus.DONE, assistant.handle(new Utterance("turn it off", null, "glasses-a", null,
+                there)).status());
+        assertEquals(Optional.of(there), home.handled.get(2).position());
+        assertEquals(Optional.empty(), say("turn on the bedside lamp").intent().position());
     }
 
     @Test

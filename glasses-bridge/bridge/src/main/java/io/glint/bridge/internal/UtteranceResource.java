@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glint.api.skill.Intent;
 import io.glint.api.skill.Slot;
 import io.glint.api.voice.Assistant;
+import io.glint.api.voice.Position;
 import io.glint.api.voice.Utterance;
 import io.glint.bridge.protocol.CardMessage;
 import io.glint.bridge.protocol.Codec;
@@ -55,7 +56,7 @@ final class UtteranceResource extends CoapResource {
         this.assistant = assistant;
         this.workers = workers;
         this.settings = settings;
-        getAttributes().setTitle("What the wearer said: {text, lang, room?, gaze?, ts}");
+        getAttributes().setTitle("What the wearer said: {text, lang, room?, gaze?, position?, ts}");
     }
 
     @Override
@@ -194,7 +195,8 @@ final class UtteranceResource extends CoapResource {
         }
         if (tree == null || !tree.isObject()) {
             throw new BadRequest("The payload must be a " + formatName + " object {\"text\", \"lang\", \"ts\", "
-                    + "\"room\"?, \"gaze\"?}, not " + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()));
+                    + "\"room\"?, \"gaze\"?, \"position\"?}, not "
+                    + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()));
         }
         List<String> problems = new ArrayList<>();
         String text = string(tree, "text", MAX_TEXT, true, problems);
@@ -208,6 +210,7 @@ final class UtteranceResource extends CoapResource {
         }
         String room = string(tree, "room", MAX_ROOM, false, problems);
         string(tree, "gaze", MAX_GAZE, false, problems);
+        Position position = position(tree.get("position"), problems);
         JsonNode ts = tree.get("ts");
         if (ts == null || ts.isNull()) {
             problems.add("\"ts\" is missing: when the wearer spoke, in milliseconds since the epoch");
@@ -234,7 +237,46 @@ final class UtteranceResource extends CoapResource {
         if (!problems.isEmpty()) {
             throw new BadRequest(String.join("; ", problems));
         }
-        return new Utterance(text.strip(), lang, wearer, room == null || room.isBlank() ? null : room.strip());
+        return new Utterance(text.strip(), lang, wearer, room == null || room.isBlank() ? null : room.strip(),
+                position);
+    }
+
+    /** The optional {@code position}: {@code {"lat", "lon", "accuracy"}}, all numbers, all required when present. */
+    private static Position position(JsonNode v, List<String> problems) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            problems.add("\"position\" must be an object {\"lat\", \"lon\", \"accuracy\"}, got "
+                    + v.getNodeType().name().toLowerCase());
+            return null;
+        }
+        int before = problems.size();
+        double lat = number(v, "lat", -90, 90, "degrees north, -90 to 90", problems);
+        double lon = number(v, "lon", -180, 180, "degrees east, -180 to 180", problems);
+        double accuracy = number(v, "accuracy", 0, Double.MAX_VALUE, "how far off the position may be, in metres, "
+                + "0 or more", problems);
+        return problems.size() == before ? new Position(lat, lon, accuracy) : null;
+    }
+
+    private static double number(JsonNode position, String field, double min, double max, String what,
+            List<String> problems) {
+        JsonNode v = position.get(field);
+        String name = "\"position." + field + "\"";
+        if (v == null || v.isNull()) {
+            problems.add(name + " is missing (" + what + ")");
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            problems.add(name + " must be a number (" + what + "), got " + v.getNodeType().name().toLowerCase());
+            return Double.NaN;
+        }
+        double d = v.asDouble();
+        if (!(d >= min && d <= max)) {
+            problems.add(name + " is " + v.asText() + "; it must be " + what);
+            return Double.NaN;
+        }
+        return d;
     }
 
     private static String string(JsonNode tree, String field, int max, boolean required, List<String> problems) {

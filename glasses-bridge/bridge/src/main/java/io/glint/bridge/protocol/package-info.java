@@ -3,7 +3,7 @@
  * CBOR encodings, shared by the bridge and by any Java client (the simulator, the tests).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.glint.bridge.protocol;
 
 import org.osgi.annotation.bundle.Export;

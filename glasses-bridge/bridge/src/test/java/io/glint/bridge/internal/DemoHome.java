@@ -25,6 +25,8 @@ final class DemoHome {
     final Assistant assistant;
     /** The wearers whose utterances reached the assistant, in order. */
     final List<String> wearers = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The utterances that reached the assistant, in order. */
+    final List<io.glint.api.voice.Utterance> heard = java.util.Collections.synchronizedList(new ArrayList<>());
 
     DemoHome() {
         try (InputStream in = DemoHome.class.getClassLoader().getResourceAsStream("glint/default-home.json")) {
@@ -46,6 +48,7 @@ final class DemoHome {
             @Override
             public io.glint.api.voice.Response handle(io.glint.api.voice.Utterance u) {
                 wearers.add(u.wearer());
+                heard.add(u);
                 return real.handle(u);
             }
 

@@ -2,6 +2,7 @@ package io.glint.bridge.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.glint.api.voice.Position;
 import io.glint.bridge.client.GlassesClient;
 import io.glint.bridge.client.GlassesException;
 import io.glint.bridge.pairing.Pair;
 import io.glint.bridge.protocol.Codec;
+import io.glint.bridge.protocol.PositionMessage;
 import io.glint.bridge.protocol.Protocol;
 import io.glint.bridge.protocol.UtteranceReply;
 import io.glint.bridge.protocol.UtteranceRequest;
@@ -131,6 +134,59 @@ class GlassesBridgeTest {
         assertEquals(ResponseCode.BAD_REQUEST, stale.getCode());
         assertTrue(stale.getResponseText().contains("\"lang\" must be one of [en, zh]"), stale.getResponseText());
         assertTrue(stale.getResponseText().contains("600 s in the past"), stale.getResponseText());
+        assertTrue(demo.wearers.isEmpty(), "nothing reached the assistant");
+        assertEquals(false, demo.home.state("kitchen.light", "on"));
+    }
+
+    @Test
+    void the_wearers_position_reaches_the_hub_in_json_and_cbor() throws Exception {
+        GlassesClient g = fx.glasses(anna);
+        UtteranceRequest json = new UtteranceRequest("turn on the kitchen light", "en", null, null,
+                System.currentTimeMillis(), new PositionMessage(48.1374, 11.5755, 15.0));
+        assertEquals("DONE", g.say(json, Protocol.JSON).status());
+        assertEquals(new Position(48.1374, 11.5755, 15), demo.heard.get(0).position());
+
+        String integers = "{\"text\":\"turn off the kitchen light\",\"lang\":\"en\",\"ts\":"
+                + System.currentTimeMillis() + ",\"position\":{\"lat\":-33,\"lon\":151,\"accuracy\":0}}";
+        CoapResponse r = g.post(Protocol.UTTERANCES, integers.getBytes(StandardCharsets.UTF_8), Protocol.JSON, -1);
+        assertEquals(ResponseCode.CONTENT, r.getCode(), r.getResponseText());
+        assertEquals(new Position(-33, 151, 0), demo.heard.get(1).position());
+
+        UtteranceRequest cbor = new UtteranceRequest("把厨房的灯打开", "zh", null, null, System.currentTimeMillis(),
+                new PositionMessage(31.2304, 121.4737, 40.5));
+        assertEquals("DONE", g.say(cbor, Protocol.CBOR).status());
+        assertEquals(new Position(31.2304, 121.4737, 40.5), demo.heard.get(2).position());
+
+        assertEquals("DONE", g.say("turn off the kitchen light", "en", null).status());
+        assertNull(demo.heard.get(3).position(), "no position sent, none assumed");
+    }
+
+    @Test
+    void a_position_out_of_range_or_incomplete_is_refused_with_what_is_wrong() throws Exception {
+        GlassesClient g = fx.glasses(anna);
+        CoapResponse far = g.post(Protocol.UTTERANCES, Codec.write(new UtteranceRequest("turn on the kitchen light",
+                "en", null, null, System.currentTimeMillis(), new PositionMessage(91.0, -200.5, -3.0)), Protocol.CBOR),
+                Protocol.CBOR, -1);
+        assertEquals(ResponseCode.BAD_REQUEST, far.getCode());
+        String why = far.getResponseText();
+        assertTrue(why.contains("\"position.lat\" is 91.0; it must be degrees north, -90 to 90"), why);
+        assertTrue(why.contains("\"position.lon\" is -200.5; it must be degrees east, -180 to 180"), why);
+        assertTrue(why.contains("\"position.accuracy\" is -3.0; it must be how far off the position may be, in "
+                + "metres, 0 or more"), why);
+
+        CoapResponse partial = g.post(Protocol.UTTERANCES, Codec.write(Map.of("text", "turn on the kitchen light",
+                "lang", "en", "ts", System.currentTimeMillis(), "position", Map.of("lat", "48.1", "lon", 11.5)),
+                Protocol.JSON), Protocol.JSON, -1);
+        assertEquals(ResponseCode.BAD_REQUEST, partial.getCode());
+        assertTrue(partial.getResponseText().contains("\"position.lat\" must be a number"), partial.getResponseText());
+        assertTrue(partial.getResponseText().contains("\"position.accuracy\" is missing"), partial.getResponseText());
+
+        CoapResponse flat = g.post(Protocol.UTTERANCES, Codec.write(Map.of("text", "turn on the kitchen light",
+                "lang", "en", "ts", System.currentTimeMillis(), "position", "48.1374,11.5755"), Protocol.JSON),
+                Protocol.JSON, -1);
+        assertEquals(ResponseCode.BAD_REQUEST, flat.getCode());
+        assertTrue(flat.getResponseText().contains("\"position\" must be an object {\"lat\", \"lon\", \"accuracy\"}, "
+                + "got string"), flat.getResponseText());
         assertTrue(demo.wearers.isEmpty(), "nothing reached the assistant");
         assertEquals(false, demo.home.state("kitchen.light", "on"));
     }

@@ -28,7 +28,8 @@ class UtteranceDecodingFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     @DictionaryEntries({ "\"text\"", "\"lang\"", "\"ts\"", "\"room\"", "\"gaze\"", "\"en\"", "\"zh\"",
-        "1763700000000", "dtext", "dlang", "bts", "ben", "bzh" })
+        "\"position\"", "\"lat\"", "\"lon\"", "\"accuracy\"", "1763700000000", "dtext", "dlang", "bts", "ben",
+        "bzh", "hposition", "clat", "clon", "haccuracy" })
     void decoding_never_throws_anything_but_bad_request(FuzzedDataProvider data) {
         int format = data.consumeBoolean() ? Protocol.CBOR : Protocol.JSON;
         byte[] payload = data.consumeRemainingAsBytes();
@@ -46,5 +47,9 @@ class UtteranceDecodingFuzzTest {
         assertTrue(Protocol.LANGUAGES.contains(u.lang()), u.lang());
         assertTrue(u.room() == null || !u.room().isBlank() && u.room().length() <= UtteranceResource.MAX_ROOM);
         assertEquals("fuzz-glasses", u.wearer(), "the wearer is the DTLS identity, never the payload");
+        if (u.position() != null) {
+            assertTrue(Math.abs(u.position().latitude()) <= 90 && Math.abs(u.position().longitude()) <= 180
+                    && u.position().accuracyMetres() >= 0, u.position().toString());
+        }
     }
 }

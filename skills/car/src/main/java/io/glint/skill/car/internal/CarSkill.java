@@ -23,6 +23,7 @@ import io.glint.api.skill.Skill;
 import io.glint.api.skill.SkillDefinition;
 import io.glint.api.skill.SkillResult;
 import io.glint.api.skill.Slot;
+import io.glint.api.voice.Position;
 
 /**
  * The wearer's car, as the car driver shows it: a {@link DeviceType#VEHICLE} device with LOCK (doors), THERMOSTAT
@@ -32,12 +33,18 @@ import io.glint.api.skill.Slot;
  * Configuration (PID {@code io.glint.skill.car}, optional): places to drive to, {@code place.NAME = latitude,
  * longitude} with {@code place.NAME.names} (other names, any language; see {@link Places}); {@code place.home}
  * (or {@code home.latitude} and {@code home.longitude}) also lets "where is my car" be answered as a distance and
- * a direction from home instead of coordinates. {@code car}: the wearer's own car (device id or name), meant
- * when several cars are connected and the wearer just says "the car".
+ * a direction from home instead of coordinates; when the glasses send the wearer's position with the utterance
+ * (at most 1 km off), the distance and direction are from the wearer instead. {@code car}: the wearer's own car
+ * (device id or name), meant when several cars are connected and the wearer just says "the car".
  */
 @Component(configurationPid = "io.glint.skill.car")
 @SkillDefinition("glint/car.json")
 public class CarSkill implements Skill {
+    /** Closer than this to the wearer, the car is "near you": a direction would mean little. */
+    static final double NEAR_WEARER_M = 100;
+    /** A wearer's position less sure than this says little about where the car is from them; home is used. */
+    static final double MAX_WEARER_ACCURACY_M = 1000;
+
     private final Devices devices;
     private final Places places;
     private final Double homeLatitude;
@@ -175,6 +182,10 @@ public class CarSkill implements Skill {
             return SkillResult.failed(FailureCode.DEVICE_UNREACHABLE, Words.say(intent,
                     "The " + name + " hasn't reported where it is.", name + "还没有报告位置。"));
         }
+        Optional<Position> wearer = intent.position().filter(p -> p.accuracyMetres() <= MAX_WEARER_ACCURACY_M);
+        if (wearer.isPresent()) {
+            return fromWearer(intent, car, name, wearer.get(), lat, lon);
+        }
         if (homeLatitude == null || homeLongitude == null) {
             String at = String.format(java.util.Locale.ROOT, "%.5f, %.5f", lat, lon);
             return SkillResult.answer(Words.say(intent, "The " + name + " is at latitude " + String.format(
@@ -194,6 +205,27 @@ public class CarSkill implements Skill {
                 "The " + name + " is about " + far + " " + Geo.EN[direction] + " of home.",
                 name + "在家的" + Geo.ZH[direction] + "方向，大约" + far + "。"))
                 .withCard(Card.of(car.name(), far + " " + Geo.EN[direction]));
+    }
+
+    /** "About 350 metres north-east of you", or near the wearer when closer than the position is sure. */
+    private static SkillResult fromWearer(Intent intent, Device car, String name, Position wearer, double lat,
+            double lon) {
+        double metres = Geo.distance(wearer.latitude(), wearer.longitude(), lat, lon);
+        double near = Math.max(NEAR_WEARER_M, wearer.accuracyMetres());
+        if (metres < near) {
+            String within = Words.distance(near, intent.lang());
+            return SkillResult.answer(Words.say(intent, "The " + name + " is near you, within about " + within + ".",
+                    name + "就在你附近，不超过" + within + "。"))
+                    .withCard(Card.of(car.name(), Words.say(intent, "within " + within + " of you",
+                            "离你" + within + "以内")));
+        }
+        int direction = Geo.compass(wearer.latitude(), wearer.longitude(), lat, lon);
+        String far = Words.distance(metres, intent.lang());
+        return SkillResult.answer(Words.say(intent,
+                "The " + name + " is about " + far + " " + Geo.EN[direction] + " of you.",
+                name + "在你的" + Geo.ZH[direction] + "方向，大约" + far + "。"))
+                .withCard(Card.of(car.name(), Words.say(intent, far + " " + Geo.EN[direction] + " of you",
+                        "你的" + Geo.ZH[direction] + "方向" + far)));
     }
 
     /** The car named, else the only car; generic words ("the car", "我的车") name no car in particular. */

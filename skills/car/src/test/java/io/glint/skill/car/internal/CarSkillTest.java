@@ -18,6 +18,7 @@ import io.glint.api.skill.FailureCode;
 import io.glint.api.skill.Intent;
 import io.glint.api.skill.SkillResult;
 import io.glint.api.skill.Status;
+import io.glint.api.voice.Position;
 import io.glint.testing.MemoryHome;
 import io.glint.testing.SkillTester;
 
@@ -127,6 +128,36 @@ class CarSkillTest {
         assertEquals("车在家的东北方向，大约600米。", say("我的车停在哪里", "car.locate").speech());
         CarSkill nowhere = new CarSkill(home, (Double) null, null);
         assertEquals("The car is at latitude 48.14200, longitude 11.58000.", tester.say(nowhere, "where's the car").speech());
+    }
+
+    private SkillResult locateFrom(CarSkill from, String text, Position wearer) throws Exception {
+        return from.handle(understood(text, "car.locate").toBuilder().position(wearer).build());
+    }
+
+    @Test
+    void the_car_is_located_from_the_wearer_when_the_glasses_say_where_they_are() throws Exception {
+        SkillResult r = locateFrom(skill, "where is my car", new Position(48.1395, 11.5770, 10));
+        assertEquals(Status.QUERY_ANSWER, r.status(), r.speech());
+        assertEquals("The car is about 350 metres north-east of you.", r.speech());
+        assertEquals(List.of("350 metres north-east of you"), r.card().orElseThrow().lines());
+        assertEquals("车在你的西北方向，大约2.9公里。",
+                locateFrom(skill, "我的车停在哪里", new Position(48.1200, 11.6000, 20)).speech());
+        assertEquals("The car is near you, within about 100 metres.",
+                locateFrom(skill, "where is my car", new Position(48.1425, 11.5805, 5)).speech());
+        assertEquals("车就在你附近，不超过300米。",
+                locateFrom(skill, "我的车停在哪里", new Position(48.1440, 11.5790, 300)).speech(),
+                "closer than the position is sure: near, not a direction");
+        CarSkill nowhere = new CarSkill(home, (Double) null, null);
+        assertEquals("The car is about 500 metres south-west of you.",
+                locateFrom(nowhere, "where's the car", Position.of(48.1451, 11.5850)).speech());
+    }
+
+    @Test
+    void a_vague_position_or_none_locates_the_car_from_home() throws Exception {
+        assertEquals("The car is about 600 metres north-east of home.",
+                locateFrom(skill, "where is my car", new Position(48.1500, 11.5600, 5000)).speech());
+        assertEquals("The car is about 600 metres north-east of home.",
+                locateFrom(skill, "where is my car", null).speech());
     }
 
     @Test
