@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.glint.bridge.client.GlassesClient;
 import io.glint.bridge.client.GlassesException;
 import io.glint.bridge.protocol.Codec;
+import io.glint.bridge.protocol.PositionMessage;
 import io.glint.bridge.protocol.Protocol;
 import io.glint.bridge.protocol.UtteranceReply;
 import io.glint.bridge.protocol.UtteranceRequest;
@@ -44,6 +45,10 @@ final class SayCommand implements Callable<Integer> {
     @Option(names = "--room", paramLabel = "ROOM", description = "The room the glasses believe the wearer is in.")
     String room;
 
+    @Option(names = "--position", paramLabel = "LAT,LON[,ACCURACY]", description = "Where the wearer is, as the "
+            + "glasses' phone would report it: degrees north and east, and how far off in metres (default 0).")
+    String position;
+
     @Option(names = "--json", description = "Print the hub's answer as JSON ({status, speech, card, intent, slots}).")
     boolean json;
 
@@ -68,6 +73,7 @@ final class SayCommand implements Callable<Integer> {
         if (!Protocol.LANGUAGES.contains(language)) {
             throw new ParameterException(spec.commandLine(), "--lang must be en or zh, got " + language);
         }
+        PositionMessage at = position == null ? null : position(position);
         GlassesClient client;
         try {
             client = glasses.connect(main.home(), identity);
@@ -76,7 +82,7 @@ final class SayCommand implements Callable<Integer> {
         }
         try (client) {
             UtteranceReply reply = client.say(new UtteranceRequest(text, language, room, null,
-                    System.currentTimeMillis()), cbor ? Protocol.CBOR : Protocol.JSON);
+                    System.currentTimeMillis(), at), cbor ? Protocol.CBOR : Protocol.JSON);
             out.println(json ? Codec.toJson(reply) : plain(reply));
             out.flush();
             return "FAILED".equals(reply.status()) || "NOT_UNDERSTOOD".equals(reply.status()) ? 1 : 0;
@@ -84,6 +90,21 @@ final class SayCommand implements Callable<Integer> {
             System.err.println("glint say: " + e.getMessage());
             return REFUSED;
         }
+    }
+
+    /** {@code LAT,LON} or {@code LAT,LON,ACCURACY}; the hub checks the ranges and says what is wrong. */
+    private PositionMessage position(String value) {
+        String[] parts = value.split(",", -1);
+        try {
+            if (parts.length == 2 || parts.length == 3) {
+                return new PositionMessage(Double.valueOf(parts[0].strip()), Double.valueOf(parts[1].strip()),
+                        parts.length == 3 ? Double.valueOf(parts[2].strip()) : 0.0);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ParameterException(spec.commandLine(), "--position must be LAT,LON or LAT,LON,ACCURACY (degrees "
+                + "north, degrees east, metres), e.g. --position 48.1374,11.5755,15; got " + value);
     }
 
     /** zh when the text has a CJK ideograph, else en. */

@@ -82,6 +82,10 @@ class GlassesCommandsTest {
         assertEquals(SayCommand.REFUSED, Main.run("--home", home.toString(), "say", "--port", String.valueOf(port),
                 "--timeout-ms", "1500", "turn on the kitchen light"));
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
+        assertEquals(2, Main.run("--home", home.toString(), "say", "--port", String.valueOf(port),
+                "--position", "48.1374;11.5755", "where is my car"), "a position that is not LAT,LON");
+        assertEquals(2, Main.run("--home", home.toString(), "say", "--port", String.valueOf(port),
+                "--position", "north,11.5755", "where is my car"));
         assertEquals("zh", SayCommand.language("把灯打开"));
         assertEquals("en", SayCommand.language("turn on the light"));
     }
