@@ -245,6 +245,19 @@ public final class Template {
             this.slotTypes = slotTypes;
         }
 
+        /** The words of a group of single English words, or null. */
+        private static List<String> words(Node n) {
+            List<String> out = new ArrayList<>();
+            for (Node o : n instanceof Alt alt ? alt.options() : List.of(n)) {
+                Node one = o instanceof Seq seq && seq.items().size() == 1 ? seq.items().get(0) : o;
+                if (!(one instanceof Lit lit) || !lit.token().chars().allMatch(Parser::isAsciiLetter)) {
+                    return null;
+                }
+                out.add(lit.token());
+            }
+            return out;
+        }
+
         Node parseAlt(char close) {
             List<Node> options = new ArrayList<>();
             options.add(parseSeq());
@@ -275,9 +288,21 @@ public final class Template {
                     int start = ++pos;
                     Node inner = parseAlt(']');
                     String content = text.substring(start, pos - 1);
+                    List<String> group = start >= 2 && text.charAt(start - 2) == ')' && !items.isEmpty()
+                            ? words(items.get(items.size() - 1)) : null;
                     if (suffix && content.chars().allMatch(Parser::isAsciiLetter)) {
                         Lit word = (Lit) items.remove(items.size() - 1);
                         items.add(new Alt(List.of(new Lit(word.token() + content), word)));
+                    } else if (group != null && !content.isEmpty()
+                            && content.chars().allMatch(Parser::isAsciiLetter)) {
+                        // "(reminder|event)[s]": the suffix goes on every word of the group
+                        items.remove(items.size() - 1);
+                        List<Node> options = new ArrayList<>();
+                        for (String w : group) {
+                            options.add(new Lit(w + content));
+                            options.add(new Lit(w));
+                        }
+                        items.add(new Alt(options));
                     } else {
                         items.add(new Alt(List.of(inner, new Seq(List.of()))));
                     }

@@ -41,6 +41,16 @@ class TemplateTest {
     }
 
     @Test
+    void a_suffix_after_a_group_of_words_goes_on_each_word() {
+        String t = "cancel all [my] (reminder|meeting)[s]";
+        assertNotNull(match(t, Map.of(), "cancel all my reminders"));
+        assertNotNull(match(t, Map.of(), "cancel all meeting"));
+        assertNotNull(match(t, Map.of(), "cancel all meetings"));
+        assertNull(match(t, Map.of(), "cancel all my reminders s"));
+        assertNull(match(t, Map.of(), "cancel all alarms"));
+    }
+
+    @Test
     void a_room_slot_takes_only_rooms_the_registry_knows() {
         Map<String, String> slots = Map.of("room", "room");
         Template.Match m = match("turn on [the] {room} light", slots, "turn on the living room light");
