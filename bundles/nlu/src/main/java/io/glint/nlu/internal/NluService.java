@@ -156,7 +156,7 @@ public class NluService implements Nlu {
         }
         return found.map(c -> {
             Intent.Builder b = Intent.builder(c.intent()).lang(lang).text(text).wearer(utterance.wearer())
-                    .room(lex.roomId(utterance.room())).confidence(c.confidence());
+                    .room(lex.roomId(utterance.room())).position(utterance.position()).confidence(c.confidence());
             c.slots().values().forEach(b::slot);
             return b.build();
         });
