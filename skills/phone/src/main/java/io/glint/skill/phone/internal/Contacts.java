@@ -158,14 +158,26 @@ final class Contacts {
      * The contact named somewhere in a sentence, for a sentence understood by its meaning, without slots: the
      * longest name or alias found as whole words; null when none is, or when two different people are.
      */
+    /** What a contact may be called: its name, aliases, an English name's first word, a Chinese given name. */
+    static List<String> sayable(Contact c) {
+        List<String> names = new ArrayList<>(c.aliases());
+        names.add(c.name());
+        String[] words = c.name().strip().split("\\s+");
+        if (words.length > 1) {
+            names.add(words[0]);
+        } else if (hasHan(c.name()) && c.name().codePointCount(0, c.name().length()) == 3) {
+            names.add(c.name().substring(c.name().offsetByCodePoints(0, 1)));
+        }
+        return names;
+    }
+
     Contact in(String sentence) {
         String s = " " + norm(sentence) + " ";
         Contact best = null;
         int bestLength = 0;
         boolean tie = false;
         for (Contact c : all) {
-            List<String> names = new ArrayList<>(c.aliases());
-            names.add(c.name());
+            List<String> names = sayable(c);
             for (String name : names) {
                 String n = norm(name);
                 boolean found = hasHan(n) ? s.contains(n) : s.contains(" " + n + " ") || s.contains(" " + n + "s ");

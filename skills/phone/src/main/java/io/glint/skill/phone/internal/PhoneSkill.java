@@ -79,6 +79,37 @@ public class PhoneSkill implements Skill {
                 .withCard(Card.of(fit(who.name()), fit(who.number())));
     }
 
+    private static final java.util.regex.Pattern LEAD = java.util.regex.Pattern.compile(
+            "^(?:[\\s,:]*(?:that|saying|to say|and say|and tell (?:him|her|them)|说|告诉他|告诉她|一声|一下))*[\\s,:，：]*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The message in a sentence understood by meaning ("tell Sarah I'll bring the cake"): what follows the contact's
+     * name or alias as said, without a leading "that" / "说"; null when the name is last or not found.
+     */
+    static String afterName(String sentence, Contacts.Contact who) {
+        if (who == null) {
+            return null;
+        }
+        String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+        int end = -1;
+        for (String name : Contacts.sayable(who)) {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            int at = lower.indexOf(n);
+            boolean word = Contacts.hasHan(n) || at >= 0 && (at == 0 || !Character.isLetter(lower.charAt(at - 1)))
+                    && (at + n.length() == lower.length() || !Character.isLetter(lower.charAt(at + n.length())));
+            if (at >= 0 && word && (end < 0 || at + n.length() > end)) {
+                end = at + n.length();
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        String rest = LEAD.matcher(sentence.substring(end)).replaceFirst("").strip();
+        rest = rest.replaceAll("[.。!！]+$", "");
+        return rest.isBlank() ? null : rest;
+    }
+
     private SkillResult message(Intent intent, Device phone) {
         String contact = intent.slot("contact").map(Slot::raw).orElse(null);
         String text = intent.slot("message").map(Slot::raw).orElse(null);
@@ -100,6 +131,9 @@ public class PhoneSkill implements Skill {
         Callee who = callee(intent, phone, contact, true);
         if (who.problem() != null) {
             return who.problem();
+        }
+        if ((text == null || text.isBlank()) && contact == null) {
+            text = afterName(intent.text(), contacts.in(intent.text()));
         }
         if (text == null || text.isBlank()) {
             return SkillResult.failed(FailureCode.INVALID_VALUE, say(intent,

@@ -146,6 +146,19 @@ class PhoneSkillTest {
     }
 
     @Test
+    void a_message_understood_by_meaning_takes_what_follows_the_name() throws Exception {
+        // as the model hands it over: the intent and the sentence, no slots
+        SkillResult r = skill.handle(Intent.builder("phone.message_send").lang("en")
+                .text("could you tell Sarah I'll bring the cake").build());
+        assertEquals(Status.DONE, r.status(), r.speech());
+        assertEquals(Command.message(SARAH, "I'll bring the cake"), last());
+        skill.handle(Intent.builder("phone.message_send").lang("zh").text("麻烦跟老王说我们改到明天").build());
+        assertEquals(Command.message(WANG, "我们改到明天"), last());
+        SkillResult bare = skill.handle(Intent.builder("phone.message_send").lang("en").text("message Tom").build());
+        assertEquals(FailureCode.INVALID_VALUE, bare.code());
+    }
+
+    @Test
     void a_contact_of_two_words_is_told_from_the_message_that_follows() throws Exception {
         say("text Tom Baker I'll be there at 7:30");
         assertEquals(Command.message(TOM, "I'll be there at 7:30"), last());

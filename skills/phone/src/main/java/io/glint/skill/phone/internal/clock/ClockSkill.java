@@ -149,6 +149,25 @@ public class ClockSkill implements Skill {
 
     // ------------------------------------------------------------------ alarms
 
+    /** Said without am/pm or a part of the day. */
+    private static final java.util.regex.Pattern DAY_PART = java.util.regex.Pattern.compile(
+            "\\b(am|pm|a\\.m|p\\.m|morning|afternoon|evening|night|tonight|noon)\\b|早上|早晨|上午|中午|下午|晚上|傍晚|凌晨|夜里");
+    private static final java.util.regex.Pattern WAKE = java.util.regex.Pattern.compile(
+            "\\b(wake|get up|be up|waking)\\b|起床|叫醒|叫我");
+
+    /**
+     * "Wake me up at 5:45 tomorrow": a wake-up on another day at 1–5 o'clock without am/pm is in the morning (the
+     * hub's reading of a bare hour on another day takes 1–5 as the afternoon, right for a meeting, not for waking).
+     */
+    private LocalDateTime wakeUpInTheMorning(Intent intent, LocalDateTime t) {
+        String text = intent.text().toLowerCase(java.util.Locale.ROOT);
+        if (t.getHour() >= 13 && t.getHour() <= 17 && !t.toLocalDate().equals(today())
+                && WAKE.matcher(text).find() && !DAY_PART.matcher(text).find()) {
+            return t.minusHours(12);
+        }
+        return t;
+    }
+
     private SkillResult setAlarm(Intent intent, String lang) throws SQLException {
         When when = when(intent);
         if (when == null || when.shape() != When.Shape.MOMENT) {
@@ -158,7 +177,8 @@ public class ClockSkill implements Skill {
                     "定在几点？比如说“" + (when == null ? "" : Say.day(when.start().toLocalDate(), today(), lang))
                             + "早上六点半的闹钟”。"));
         }
-        Instant at = when.start().atZone(zone).toInstant();
+        LocalDateTime start = wakeUpInTheMorning(intent, when.start());
+        Instant at = start.atZone(zone).toInstant();
         if (!at.isAfter(clock.instant())) {
             return SkillResult.failed(FailureCode.INVALID_VALUE, Say.en(lang,
                     Say.when(at, zone, today(), lang) + " has already passed. Say a time still to come.",

@@ -93,7 +93,8 @@ class ClockSkillTest {
         "set an alarm for 7; 2026-11-18T19:00", "set an alarm for 7 am; 2026-11-19T07:00",
         "alarm at a quarter to eight tomorrow; 2026-11-19T07:45", "明天早上七点叫醒我; 2026-11-19T07:00",
         "定一个七点半的闹钟; 2026-11-18T19:30", "闹钟定在周五早上六点; 2026-11-20T06:00",
-        "wake me at midnight; 2026-11-19T00:00"})
+        "wake me at midnight; 2026-11-19T00:00", "wake me up at 5:45 tomorrow; 2026-11-19T05:45",
+        "set an alarm for 3 tomorrow afternoon; 2026-11-19T15:00", "明天五点叫我起床; 2026-11-19T05:00"})
     void an_alarm_is_saved_for_the_time_that_was_said(String sentence, String expected) throws Exception {
         SkillResult r = tester.say(skill, sentence);
         assertEquals(Status.DONE, r.status(), r.speech());
