@@ -54,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
         this(homeCopies, extraSkills, List.of(), false);
     }
 
-    /** With every first-party home skill's definition installed, and the model matcher when encoders are given. */
+    /** With every first-party skill's definition installed, and the model matcher when encoders are given. */
     public Pipeline(List<SentenceEncoder> encoders) throws Exception {
         this(1, 0, encoders, true);
     }
@@ -85,7 +85,7 @@ public final class Pipeline implements AutoCloseable {
                 Duration.ofSeconds(3)));
         if (allSkills) {
             long bundle = 2;
-            for (String skill : List.of("climate", "appliances", "media")) {
+            for (String skill : List.of("climate", "appliances", "media", "car", "phone", "clock", "memo")) {
                 SkillSpec spec = SkillSpecs.read(stream(resource("/glint/" + skill + ".json")), skill + ".json");
                 catalog.arrived(new SkillHandle("io.glint.skill." + skill + "/" + skill, skill, bundle++,
                         intent -> SkillResult.done("ok"), spec, Duration.ofSeconds(3)));
