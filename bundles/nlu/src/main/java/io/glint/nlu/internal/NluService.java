@@ -36,13 +36,13 @@ public class NluService implements Nlu {
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
         @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.765;
+        double enMinScore() default 0.78;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
         double enMinMargin() default 0.0;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
-        double zhMinScore() default 0.745;
+        double zhMinScore() default 0.755;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
         double zhMinMargin() default 0.0;
