@@ -72,11 +72,13 @@ public final class Calibrate {
             double bestAcc = -1;
             double[] best = null;
             for (double minScore = 0.30; minScore <= 0.99; minScore += 0.005) {
-                for (double margin = 0; margin <= 0.10; margin += 0.0025) {
-                    double[] m = measure(rows, new EmbeddingMatcher.Thresholds(minScore, margin));
-                    if (m[1] <= maxFa && m[0] > bestAcc) {
-                        bestAcc = m[0];
-                        best = new double[] {minScore, margin, m[0], m[1]};
+                for (double margin = 0; margin <= 0.10; margin += 0.005) {
+                    for (double noneMargin = 0; noneMargin <= 0.06; noneMargin += 0.01) {
+                        double[] m = measure(rows, new EmbeddingMatcher.Thresholds(minScore, margin, noneMargin));
+                        if (m[1] <= maxFa && m[0] > bestAcc) {
+                            bestAcc = m[0];
+                            best = new double[] {minScore, margin, noneMargin, m[0], m[1]};
+                        }
                     }
                 }
             }
@@ -85,7 +87,7 @@ public final class Calibrate {
                 return;
             }
             double[] templatesOnly = measure(rows, new EmbeddingMatcher.Thresholds(2, 1));
-            EmbeddingMatcher.Thresholds chosen = new EmbeddingMatcher.Thresholds(best[0], best[1]);
+            EmbeddingMatcher.Thresholds chosen = new EmbeddingMatcher.Thresholds(best[0], best[1], best[2]);
             int rejected = 0;
             int wrong = 0;
             int wrongByTemplate = 0;
@@ -119,8 +121,8 @@ public final class Calibrate {
                     rows.stream().filter(r -> !r.gold().equals("none")).count());
             System.out.printf(Locale.ROOT, "templates only:      in-scope accuracy %.3f, false acceptance %.3f%n",
                     templatesOnly[0], templatesOnly[1]);
-            System.out.printf(Locale.ROOT, "best rule: minScore %.3f minMargin %.4f -> in-scope accuracy %.3f, "
-                    + "false acceptance %.3f%n", best[0], best[1], best[2], best[3]);
+            System.out.printf(Locale.ROOT, "best rule: minScore %.3f minMargin %.4f minNoneMargin %.2f -> in-scope "
+                    + "accuracy %.3f, false acceptance %.3f%n", best[0], best[1], best[2], best[3], best[4]);
         }
     }
 

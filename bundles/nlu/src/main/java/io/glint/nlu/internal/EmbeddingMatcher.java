@@ -39,7 +39,14 @@ public final class EmbeddingMatcher implements IntentMatcher {
     static final String NONE = "none";
 
     /** Acceptance rule for one language. */
-    public record Thresholds(double minScore, double minMargin) {
+    /**
+     * The acceptance rule: the nearest intent's score at least {@code minScore}, ahead of the runner-up intent by
+     * {@code minMargin}, and ahead of the nearest out-of-scope sentence by more than {@code minNoneMargin}.
+     */
+    public record Thresholds(double minScore, double minMargin, double minNoneMargin) {
+        public Thresholds(double minScore, double minMargin) {
+            this(minScore, minMargin, 0);
+        }
     }
 
     private record Example(String intent, String text, float[] vector) {
@@ -397,7 +404,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public record Scored(String intent, double best, double second, double none) {
         /** The acceptance rule. */
         public boolean accepted(Thresholds t) {
-            return !intent.equals(NONE) && best >= t.minScore() && best - second >= t.minMargin() && best > none;
+            return !intent.equals(NONE) && best >= t.minScore() && best - second >= t.minMargin()
+                    && best - none > t.minNoneMargin();
         }
     }
 

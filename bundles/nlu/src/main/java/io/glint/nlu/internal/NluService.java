@@ -36,16 +36,22 @@ public class NluService implements Nlu {
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
         @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.78;
+        double enMinScore() default 0.765;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
         double enMinMargin() default 0.0;
+
+        @AttributeDefinition(description = "English: least lead over the nearest out-of-scope sentence")
+        double enMinNoneMargin() default 0.03;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
         double zhMinScore() default 0.755;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
         double zhMinMargin() default 0.0;
+
+        @AttributeDefinition(description = "Chinese: least lead over the nearest out-of-scope sentence")
+        double zhMinNoneMargin() default 0.0;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NluService.class);
@@ -60,8 +66,10 @@ public class NluService implements Nlu {
     @Activate
     public NluService(@Reference Devices devices, Config config, org.osgi.framework.BundleContext context) {
         this(devices, new EmbeddingMatcher(Map.of(
-                "en", new EmbeddingMatcher.Thresholds(config.enMinScore(), config.enMinMargin()),
-                "zh", new EmbeddingMatcher.Thresholds(config.zhMinScore(), config.zhMinMargin())), false));
+                "en", new EmbeddingMatcher.Thresholds(config.enMinScore(), config.enMinMargin(),
+                        config.enMinNoneMargin()),
+                "zh", new EmbeddingMatcher.Thresholds(config.zhMinScore(), config.zhMinMargin(),
+                        config.zhMinNoneMargin())), false));
         String dir = context.getProperty("glint.nlu.dir");
         java.io.File data = dir != null ? new java.io.File(dir) : context.getDataFile("vectors");
         if (data != null) {
