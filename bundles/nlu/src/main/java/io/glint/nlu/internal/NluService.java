@@ -42,7 +42,7 @@ public class NluService implements Nlu {
         double enMinMargin() default 0.0;
 
         @AttributeDefinition(description = "English: least lead over the nearest out-of-scope sentence")
-        double enMinNoneMargin() default 0.03;
+        double enMinNoneMargin() default 0.04;
 
         @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
         double zhMinScore() default 0.755;
