@@ -9,6 +9,7 @@
  * <li>{@link io.glint.testing.SkillTester} understands sentences with the hub's own NLU against your skill
  * definition file (and other skills' definitions, to check they do not take each other's sentences), and hands
  * the intent to your skill.</li>
+ * <li>{@link io.glint.testing.RecordingRegistry}, for driver authors, keeps what a driver reported and waits for it.</li>
  * </ul>
  *
  * Add the jar to your skill's pom with test scope:

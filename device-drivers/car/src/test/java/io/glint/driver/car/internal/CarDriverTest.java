@@ -1,6 +1,6 @@
 package io.glint.driver.car.internal;
 
-import static io.glint.driver.car.internal.RecordingRegistry.await;
+import static io.glint.testing.RecordingRegistry.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +26,7 @@ import io.glint.api.skill.FailureCode;
 import io.glint.driver.car.simulator.CarSimulator;
 import io.glint.driver.car.simulator.Vss;
 import io.glint.testing.Mosquitto;
+import io.glint.testing.RecordingRegistry;
 
 /** The driver and the simulated car on a real Mosquitto on 127.0.0.1. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

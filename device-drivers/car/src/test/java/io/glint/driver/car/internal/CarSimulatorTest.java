@@ -1,6 +1,6 @@
 package io.glint.driver.car.internal;
 
-import static io.glint.driver.car.internal.RecordingRegistry.await;
+import static io.glint.testing.RecordingRegistry.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +18,7 @@ import io.glint.api.device.Command;
 import io.glint.driver.car.simulator.CarSimulator;
 import io.glint.driver.car.simulator.Vss;
 import io.glint.moquette.EmbeddedBroker;
+import io.glint.testing.RecordingRegistry;
 
 /** The simulated car's physics, and two cars by name on the hub's embedded broker (MQTT 3.1.1). */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -17,6 +17,7 @@ import io.glint.api.device.Availability;
 import io.glint.api.device.Command;
 import io.glint.api.device.CommandResult;
 import io.glint.api.skill.FailureCode;
+import io.glint.testing.RecordingRegistry;
 
 class PhoneDriverConfigTest {
 

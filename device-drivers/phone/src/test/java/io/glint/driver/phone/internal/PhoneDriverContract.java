@@ -1,6 +1,6 @@
 package io.glint.driver.phone.internal;
 
-import static io.glint.driver.phone.internal.RecordingRegistry.await;
+import static io.glint.testing.RecordingRegistry.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +27,7 @@ import io.glint.api.device.DeviceType;
 import io.glint.api.skill.FailureCode;
 import io.glint.driver.phone.simulator.PhoneSimulator;
 import io.glint.driver.phone.simulator.PhoneTopics;
+import io.glint.testing.RecordingRegistry;
 
 /**
  * The driver and a simulated phone running the companion app, on a real broker: subclasses say which (Mosquitto,

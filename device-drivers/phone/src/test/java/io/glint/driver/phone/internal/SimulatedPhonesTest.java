@@ -1,6 +1,6 @@
 package io.glint.driver.phone.internal;
 
-import static io.glint.driver.phone.internal.RecordingRegistry.await;
+import static io.glint.testing.RecordingRegistry.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,7 @@ import io.glint.api.device.Command;
 import io.glint.api.device.CommandResult;
 import io.glint.api.skill.FailureCode;
 import io.glint.moquette.EmbeddedBroker;
+import io.glint.testing.RecordingRegistry;
 
 /** The demo's simulated phones, configured as the distribution does, answered by the driver. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

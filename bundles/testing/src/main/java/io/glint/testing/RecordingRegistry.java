@@ -1,4 +1,4 @@
-package io.glint.driver.phone.internal;
+package io.glint.testing;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,9 +10,16 @@ import io.glint.api.device.Device;
 import io.glint.api.device.Room;
 import io.glint.api.driver.DeviceRegistry;
 
-/** A registry that keeps what the driver reported. */
-final class RecordingRegistry implements DeviceRegistry {
-    final Map<String, Device> devices = new ConcurrentHashMap<>();
+/**
+ * For driver authors' tests: a {@link DeviceRegistry} that keeps what the driver reported (devices as announced,
+ * with their state and availability as updated since), so a test can wait for the driver to have seen something.
+ */
+public final class RecordingRegistry implements DeviceRegistry {
+    /** How long {@link #await} waits: generous, because test machines are shared and slow. */
+    public static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    /** The devices as the driver last reported them, by id. */
+    public final Map<String, Device> devices = new ConcurrentHashMap<>();
 
     @Override
     public void defineRoom(Room room) {
@@ -38,16 +45,18 @@ final class RecordingRegistry implements DeviceRegistry {
         devices.computeIfPresent(deviceId, (id, d) -> d.toBuilder().availability(availability, reason).build());
     }
 
-    Object state(String deviceId, String attribute) {
+    /** A device's attribute as last reported, or null. */
+    public Object state(String deviceId, String attribute) {
         Device d = devices.get(deviceId);
         return d == null ? null : d.state(attribute);
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    /** Waits until the condition holds, or fails the test after {@link #PATIENCE} saying what did not happen. */
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("Not within 5 s: " + what);
+                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
             }
             Thread.sleep(10);
         }
