@@ -42,12 +42,12 @@ class TemplateTest {
 
     @Test
     void a_suffix_after_a_group_of_words_goes_on_each_word() {
-        String t = "cancel all [my] (reminder|meeting)[s]";
-        assertNotNull(match(t, Map.of(), "cancel all my reminders"));
-        assertNotNull(match(t, Map.of(), "cancel all meeting"));
-        assertNotNull(match(t, Map.of(), "cancel all meetings"));
-        assertNull(match(t, Map.of(), "cancel all my reminders s"));
-        assertNull(match(t, Map.of(), "cancel all alarms"));
+        String t = "clear all [my] (reminder|meeting)[s]";
+        assertNotNull(match(t, Map.of(), "clear all my reminders"));
+        assertNotNull(match(t, Map.of(), "clear all meeting"));
+        assertNotNull(match(t, Map.of(), "clear all meetings"));
+        assertNull(match(t, Map.of(), "clear all my reminders s"));
+        assertNull(match(t, Map.of(), "clear all alarms"));
     }
 
     @Test
