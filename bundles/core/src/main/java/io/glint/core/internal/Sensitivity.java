@@ -54,11 +54,23 @@ final class Sensitivity {
                 : Say.in(lang, "Open " + what + "?", "要打开" + what + "吗？");
     }
 
-    /** "Unlocked the front door lock." */
+    /**
+     * "Unlocked the front door lock." A car's command succeeds only once the car reports the new state, so for a
+     * car the wearer hears that too: "Unlocked the car. The car confirms it."
+     */
     static String done(Device device, Command command, String lang) {
         String what = what(device, command, lang);
-        return command.capability() == Capability.LOCK ? Say.in(lang, "Unlocked " + what + ".", "已解锁" + what + "。")
+        if (command.capability() == Capability.LOCK) {
+            String done = Say.in(lang, "Unlocked " + what + ".", "已解锁" + what + "。");
+            return device.type() == DeviceType.VEHICLE ? done + carConfirms(lang) : done;
+        }
+        return device.type() == DeviceType.VEHICLE
+                ? Say.in(lang, "Opened " + what + ".", "已打开" + what + "。") + carConfirms(lang)
                 : Say.in(lang, "Opening " + what + ".", "正在打开" + what + "。");
+    }
+
+    private static String carConfirms(String lang) {
+        return Say.in(lang, " The car confirms it.", "车辆已确认。");
     }
 
     /** "OK, the front door lock stays locked." */

@@ -39,7 +39,8 @@ class SensitivityTest {
         assertFalse(Sensitivity.isSensitive(CAR, Command.coverPosition(0)));
         assertEquals("Open the windows of the model3?", Sensitivity.question(CAR, Command.coverPosition(100), "en"));
         assertEquals("要打开特斯拉的车窗吗？", Sensitivity.question(CAR, Command.coverPosition(100), "zh"));
-        assertEquals("Opening the windows of the model3.", Sensitivity.done(CAR, Command.coverPosition(100), "en"));
+        assertEquals("Opened the windows of the model3. The car confirms it.",
+                Sensitivity.done(CAR, Command.coverPosition(100), "en"));
         assertEquals("OK, the windows of the model3 stay closed.",
                 Sensitivity.cancelled(CAR, Command.coverPosition(100), "en"));
     }

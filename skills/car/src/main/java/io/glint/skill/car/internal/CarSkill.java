@@ -151,7 +151,8 @@ public class CarSkill implements Skill {
     private SkillResult act(Intent intent, Device device, Command command, String done) {
         CommandResult r = devices.execute(device.id(), command);
         if (r.ok()) {
-            return SkillResult.done(done);
+            // the driver answers only once the car reports the new state
+            return SkillResult.done(done + Words.say(intent, " The car confirms it.", "车辆已确认。"));
         }
         if (r.code() == FailureCode.CONFIRMATION_REQUIRED) {
             return SkillResult.failed(FailureCode.CONFIRMATION_REQUIRED, r.reason());

@@ -66,9 +66,9 @@ class CarSkillTest {
         home.set("car:car", Attributes.LOCKED, false);
         SkillResult r = say("lock the car", "car.lock");
         assertEquals(Status.DONE, r.status(), r.speech());
-        assertEquals("Locked the car.", r.speech());
+        assertEquals("Locked the car. The car confirms it.", r.speech());
         assertEquals(true, home.state("car:car", Attributes.LOCKED));
-        assertEquals("已锁好车。", say("把车锁上", "car.lock").speech());
+        assertEquals("已锁好车。车辆已确认。", say("把车锁上", "car.lock").speech());
     }
 
     @Test
@@ -97,14 +97,15 @@ class CarSkillTest {
     @Test
     void closing_the_windows_and_the_climate_are_not_held() throws Exception {
         home.set("car:car", Attributes.POSITION, 100);
-        assertEquals("Closed the windows of the car.", say("close the car windows", "car.windows").speech());
+        assertEquals("Closed the windows of the car. The car confirms it.",
+                say("close the car windows", "car.windows").speech());
         assertEquals(0, home.state("car:car", Attributes.POSITION));
-        assertEquals("已关上车的车窗。", say("把车窗关上", "car.windows").speech());
+        assertEquals("已关上车的车窗。车辆已确认。", say("把车窗关上", "car.windows").speech());
         SkillResult warm = say("precondition the car to 21 degrees", "car.climate_start");
-        assertEquals("Started the climate in the car at 21 degrees.", warm.speech());
+        assertEquals("Started the climate in the car at 21 degrees. The car confirms it.", warm.speech());
         assertEquals(21.0, ((Number) home.state("car:car", Attributes.TARGET_TEMPERATURE)).doubleValue());
         assertEquals(Status.DONE, say("打开车里的空调", "car.climate_start").status());
-        assertEquals("Stopped the climate in the car.", say("turn off the car's climate", "car.climate_stop").speech());
+        assertEquals("Stopped the climate in the car. The car confirms it.", say("turn off the car's climate", "car.climate_stop").speech());
         assertEquals("off", home.state("car:car", Attributes.MODE));
     }
 
@@ -238,10 +239,10 @@ class CarSkillTest {
         Map<String, Object> config = new java.util.HashMap<>(PLACES);
         config.put("car", "car");
         CarSkill own = new CarSkill(home, config);
-        assertEquals("Locked the car.", tester.say(own, "lock the car").speech());
+        assertEquals("Locked the car. The car confirms it.", tester.say(own, "lock the car").speech());
         assertEquals(true, home.state("car:car", Attributes.LOCKED));
         assertEquals(false, home.state("car:camper", Attributes.LOCKED));
-        assertEquals("已锁好房车。", tester.say(own, "锁上房车").speech());
+        assertEquals("已锁好房车。车辆已确认。", tester.say(own, "锁上房车").speech());
         assertEquals(true, home.state("car:camper", Attributes.LOCKED));
 
         home.deaf("car:camper");
