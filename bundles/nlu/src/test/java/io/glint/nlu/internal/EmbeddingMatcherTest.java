@@ -160,4 +160,66 @@ class EmbeddingMatcherTest {
         // as an answer, "{device}" takes the whole sentence as a light the home does not have: it names nothing
         assertEquals("acme.mood.set", understood("cosy mood lighting").name());
     }
+
+    @Test
+    void a_language_counts_as_ready_only_once_every_skills_examples_are_indexed() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        BagOfWords words = new BagOfWords();
+        SentenceEncoder slow = new SentenceEncoder() {
+            @Override
+            public String lang() {
+                return words.lang();
+            }
+
+            @Override
+            public String model() {
+                return words.model();
+            }
+
+            @Override
+            public int dimension() {
+                return words.dimension();
+            }
+
+            @Override
+            public float[] encode(String text) {
+                if (busy.get()) {
+                    try {
+                        release.await(); // the model is busy, as on a gateway right after a skill arrived
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return words.encode(text);
+            }
+        };
+        EmbeddingMatcher background = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.5, 0)),
+                false);
+        try {
+            NluService service = new NluService(new StaticDevices(List.of(), List.of()), background);
+            background.addEncoder(slow);
+            service.register("lights", new SkillSpec(java.util.Set.of(), List.of(intent("light.turn_on", Map.of(),
+                    "lights on", "brighten up the place"))));
+            awaitReady(background);
+            busy.set(true);
+            service.register("garden", new SkillSpec(java.util.Set.of(), List.of(intent("acme.garden.water",
+                    Map.of(), "water the garden", "the lawn looks thirsty"))));
+            // the index of the lights alone still serves, but the garden's examples are not in it yet
+            assertTrue(background.readyLanguages().isEmpty(), "ready while the garden's examples are encoded");
+            release.countDown();
+            awaitReady(background);
+            assertEquals(java.util.Set.of("en"), background.readyLanguages());
+        } finally {
+            release.countDown();
+            background.close();
+        }
+    }
+
+    private static void awaitReady(EmbeddingMatcher m) throws InterruptedException {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!m.readyLanguages().contains("en") && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+    }
 }
