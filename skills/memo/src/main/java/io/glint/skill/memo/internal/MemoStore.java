@@ -136,8 +136,7 @@ public final class MemoStore implements AutoCloseable {
             p.setString(1, wearer);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Note(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Instant.ofEpochMilli(rs.getLong(4))));
+                    out.add(note(rs));
                 }
             }
         }
@@ -162,6 +161,11 @@ public final class MemoStore implements AutoCloseable {
         return out;
     }
 
+    /** A note from a row of {@code id, text, lang, created}. */
+    private static Note note(ResultSet rs) throws SQLException {
+        return new Note(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+    }
+
     /** Notes (of any wearer) the model has not encoded yet, at most {@code limit}. */
     public synchronized List<Note> notesWithoutVector(String model, int limit) throws SQLException {
         List<Note> out = new ArrayList<>();
@@ -172,8 +176,7 @@ public final class MemoStore implements AutoCloseable {
             p.setInt(2, limit);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Note(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Instant.ofEpochMilli(rs.getLong(4))));
+                    out.add(note(rs));
                 }
             }
         }
