@@ -79,10 +79,7 @@ public final class SimulatedPhones {
                     return;
                 }
                 try {
-                    PhoneSimulator phone = startWithRetries(uri, config.baseTopic(), id);
-                    if (phone == null) {
-                        return;
-                    }
+                    PhoneSimulator phone = PhoneSimulator.start(uri, config.baseTopic(), id);
                     phone.answering(!asleep.contains(id));
                     synchronized (running) {
                         if (closed) {
@@ -98,31 +95,6 @@ public final class SimulatedPhones {
             }
         });
     }
-
-    /**
-     * Starts a simulated phone, trying again a few times as a phone's app does when the broker drops it while it
-     * connects (a broker busy starting does); null when closed meanwhile.
-     */
-    private PhoneSimulator startWithRetries(String uri, String base, String id) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return PhoneSimulator.start(uri, base, id);
-            } catch (IOException e) {
-                if (attempt == START_ATTEMPTS || closed) {
-                    throw e;
-                }
-                LOG.info("{}; trying again", e.getMessage());
-                try {
-                    Thread.sleep(250L * attempt);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-        }
-    }
-
-    private static final int START_ATTEMPTS = 5;
 
     /** The simulated phones running now. */
     List<PhoneSimulator> phones() {
