@@ -88,15 +88,18 @@ public final class Calibrate {
             }
             double[] templatesOnly = measure(rows, new EmbeddingMatcher.Thresholds(2, 1));
             EmbeddingMatcher.Thresholds chosen = new EmbeddingMatcher.Thresholds(best[0], best[1], best[2]);
+            String lang = rows.isEmpty() ? "en" : rows.get(0).lang();
+            EmbeddingMatcher.Thresholds shipped = shippedRule(lang);
             int rejected = 0;
             int wrong = 0;
             int wrongByTemplate = 0;
             java.util.Map<String, Integer> acceptedNone = new java.util.TreeMap<>();
             for (Row r : rows) {
                 String p = predict(r, chosen);
-                if (System.getProperty("glint.calibrate.dump") != null && !p.equals(r.gold())) {
+                String atShipped = predict(r, shipped);
+                if (System.getProperty("glint.calibrate.dump") != null && !atShipped.equals(r.gold())) {
                     EmbeddingMatcher.Scored sc = r.scored();
-                    System.out.printf(Locale.ROOT, "MISS\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f%n", r.text(), r.gold(), p,
+                    System.out.printf(Locale.ROOT, "MISS\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f%n", r.text(), r.gold(), atShipped,
                             sc == null ? "-" : sc.intent(), r.template() == null ? "model" : "template",
                             sc == null ? 0 : sc.best(), sc == null ? 0 : sc.second(), sc == null ? 0 : sc.none());
                 }
@@ -123,7 +126,20 @@ public final class Calibrate {
                     templatesOnly[0], templatesOnly[1]);
             System.out.printf(Locale.ROOT, "best rule: minScore %.3f minMargin %.4f minNoneMargin %.2f -> in-scope "
                     + "accuracy %.3f, false acceptance %.3f%n", best[0], best[1], best[2], best[3], best[4]);
+            double[] s = measure(rows, shipped);
+            System.out.printf(Locale.ROOT, "shipped rule (%s): minScore %.3f minMargin %.4f minNoneMargin %.2f -> "
+                    + "in-scope accuracy %.3f, false acceptance %.3f%n", lang, shipped.minScore(), shipped.minMargin(),
+                    shipped.minNoneMargin(), s[0], s[1]);
         }
+    }
+
+    /** The rule the hub ships for a language: the defaults of the NLU's configuration. */
+    static EmbeddingMatcher.Thresholds shippedRule(String lang) throws ReflectiveOperationException {
+        Class<?> config = NluService.Config.class;
+        return new EmbeddingMatcher.Thresholds(
+                (Double) config.getMethod(lang + "MinScore").getDefaultValue(),
+                (Double) config.getMethod(lang + "MinMargin").getDefaultValue(),
+                (Double) config.getMethod(lang + "MinNoneMargin").getDefaultValue());
     }
 
     /** {in-scope accuracy, false acceptance} of the pipeline under a rule. */

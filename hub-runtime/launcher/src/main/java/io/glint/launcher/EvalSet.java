@@ -16,12 +16,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One NLU evaluation file: a {@code #text intent slots lang source} header, then one utterance per line with
  * tab-separated columns. {@code slots} is a JSON array of {@code {"type","value"}} or empty, {@code lang} may be
- * empty (the hub tells from the script), {@code source} and any further columns are kept out of the scoring.
- * Blank lines and lines starting with {@code #} are skipped.
+ * empty (the hub tells from the script), {@code source} is kept out of the scoring. Blank lines and lines starting
+ * with {@code #} are skipped.
  *
- * @param wideRows rows with more than 5 columns, whose layout may not be the one expected (worth a warning)
+ * <p>Some rows are relabelled from their source dataset in a sixth column: column 2 then holds the source's own
+ * label (CLINC's {@code tire_pressure}) and column 6 the catalogue's ({@code car.status}), {@code OOS} for a request
+ * outside the catalogue, or {@code BORDER:x} for one at the edge of catalogue meaning {@code x}. Such a row is
+ * scored by column 6: {@code OOS} is {@code none}, {@code BORDER:x} is {@code x} (itself {@code none} unless an
+ * installed skill declares {@code x}).
+ *
+ * @param relabelledRows rows scored by their sixth column (worth a note, so nobody misreads the figures)
  */
-record EvalSet(Path file, List<EvalSet.Row> rows, int wideRows) {
+record EvalSet(Path file, List<EvalSet.Row> rows, int relabelledRows) {
 
     static final String EXPECTED = "expected at least 4 tab-separated columns: text, intent, slots, lang "
             + "(then optionally source)";
@@ -53,19 +59,31 @@ record EvalSet(Path file, List<EvalSet.Row> rows, int wideRows) {
             throw new IllegalArgumentException(file + ": cannot be read (" + Hub.message(e) + ")");
         }
         List<Row> rows = new ArrayList<>();
-        int wide = 0;
+        int relabelled = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = i == 0 ? lines.get(0).replace("\uFEFF", "") : lines.get(i);
             if (!line.isBlank() && !line.startsWith("#")) {
                 rows.add(row(file + ":" + (i + 1), i + 1, line));
-                wide += line.split("\t", -1).length > 5 ? 1 : 0;
+                relabelled += relabel(line.split("\t", -1)) != null ? 1 : 0;
             }
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + ": no rows to evaluate; " + EXPECTED
                     + ", one utterance per line after the #text header");
         }
-        return new EvalSet(file, List.copyOf(rows), wide);
+        return new EvalSet(file, List.copyOf(rows), relabelled);
+    }
+
+    /** The catalogue label of a row relabelled in its sixth column, or null. */
+    private static String relabel(String[] columns) {
+        String label = columns.length > 5 ? columns[5].strip() : "";
+        if (label.isEmpty()) {
+            return null;
+        }
+        if (label.equals("OOS")) {
+            return "none";
+        }
+        return label.startsWith("BORDER:") ? label.substring("BORDER:".length()).strip() : label;
     }
 
     private static Row row(String where, int number, String line) {
@@ -75,7 +93,8 @@ record EvalSet(Path file, List<EvalSet.Row> rows, int wideRows) {
                     + (columns.length == 1 ? " column" : " columns") + ", " + EXPECTED);
         }
         String text = columns[0].strip();
-        String intent = columns[1].strip();
+        String relabelled = relabel(columns);
+        String intent = relabelled != null ? relabelled : columns[1].strip();
         if (text.isEmpty() || intent.isEmpty()) {
             throw new IllegalArgumentException(where + ": the " + (text.isEmpty() ? "text" : "intent")
                     + " column is empty; " + EXPECTED);

@@ -87,9 +87,10 @@ final class NluEvalCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 EvalSet set = EvalSet.read(file);
-                if (set.wideRows() > 0) {
-                    System.err.println("nlu-eval: " + file + ": " + set.wideRows() + " rows have more than 5 columns; "
-                            + "only text, intent (column 2), slots and lang are scored");
+                if (set.relabelledRows() > 0) {
+                    System.err.println("nlu-eval: " + file + ": " + set.relabelledRows() + " rows are relabelled in "
+                            + "column 6 (column 2 holds their source's own label) and are scored by it: OOS as none, "
+                            + "BORDER:x as x");
                 }
                 sets.add(set);
             } catch (IllegalArgumentException e) {

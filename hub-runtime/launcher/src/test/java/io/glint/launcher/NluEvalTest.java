@@ -106,10 +106,15 @@ class NluEvalTest {
         assertEquals(3, fan.slots().size());
         assertEquals("zh", set.rows().get(5).lang());
         assertTrue(set.rows().get(3).slots().isEmpty());
-        assertEquals(0, set.wideRows());
-        EvalSet wide = EvalSet.read(write("wide.tsv", "dim the lamp\tlight.set_brightness\t\ten\tt:1\tlight.turn_on\n"
-                + "order a cab to the station\tnone\t\ten\tt:2\n"));
-        assertEquals(1, wide.wideRows(), "a sixth column is counted, to warn about");
+        assertEquals(0, set.relabelledRows());
+        EvalSet wide = EvalSet.read(write("wide.tsv", "make the lamp glow\tlamp_on\t\ten\tt:1\tlight.turn_on\n"
+                + "order a cab to the station\tnone\t\ten\tt:2\n"
+                + "book me a ride\tuber\t\ten\tt:3\tOOS\n"
+                + "what's the hour\ttime\t\ten\tt:4\tBORDER:info.datetime\n"
+                + "fix the lamp\tlamp_repair\t\ten\tt:5\t\n"));
+        assertEquals(3, wide.relabelledRows(), "rows with a label in column 6 are counted, to note");
+        assertEquals(List.of("light.turn_on", "none", "none", "info.datetime", "lamp_repair"),
+                wide.rows().stream().map(EvalSet.Row::intent).toList(), "column 6 wins where it is filled");
     }
 
     @Test
