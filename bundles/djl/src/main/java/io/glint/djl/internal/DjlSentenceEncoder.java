@@ -12,12 +12,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import io.glint.api.nlu.SentenceEncoder;
 
 /**
@@ -35,17 +35,21 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
     private final EncoderModel model;
     private final ClassLoader classLoader;
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<String, float[]> djlModel;
+    private final SessionOptions sessionOptions;
+    private final Model djlModel;
+    private final ClsEmbeddingTranslator translator;
     private final Deque<Predictor<String, float[]>> idle = new ConcurrentLinkedDeque<>();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     private DjlSentenceEncoder(EncoderModel model, ClassLoader classLoader, HuggingFaceTokenizer tokenizer,
-            ZooModel<String, float[]> djlModel) {
+            SessionOptions sessionOptions, Model djlModel) {
         this.model = model;
         this.classLoader = classLoader;
         this.tokenizer = tokenizer;
+        this.sessionOptions = sessionOptions;
         this.djlModel = djlModel;
+        this.translator = new ClsEmbeddingTranslator(tokenizer);
     }
 
     /**
@@ -53,33 +57,51 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
      * DJL must already be configured ({@link DjlSettings}).
      */
     static DjlSentenceEncoder open(EncoderModel model, Path folder, ClassLoader classLoader)
-            throws IOException, ModelNotFoundException, MalformedModelException {
+            throws IOException, MalformedModelException {
         try (ContextClassLoader scope = ContextClassLoader.set(classLoader)) {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
                     Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+            SessionOptions options = null;
+            Model djlModel = null;
             try {
-                Criteria<String, float[]> criteria = Criteria.builder()
-                        .setTypes(String.class, float[].class)
-                        .optModelPath(folder)
-                        .optModelName(model.id())
-                        // The tokenizers jar registers a "Rust" engine that would otherwise be the default.
-                        .optEngine(ENGINE)
-                        .optDevice(Device.cpu())
-                        .optOption("intraOpNumThreads", THREADS_PER_CALL)
-                        .optOption("interOpNumThreads", THREADS_PER_CALL)
-                        // a gateway's memory matters more than the arena's speed-up on tiny inputs
-                        .optOption("cpuArenaAllocator", "false")
-                        .optOption("memoryPatternOptimization", "false")
-                        .optTranslator(new ClsEmbeddingTranslator(tokenizer))
-                        .build();
-                DjlSentenceEncoder encoder = new DjlSentenceEncoder(model, classLoader, tokenizer,
-                        criteria.loadModel());
+                options = sessionOptions();
+                // The tokenizers jar registers a "Rust" engine that would otherwise be the default.
+                djlModel = Model.newInstance(model.id(), Device.cpu(), ENGINE);
+                // DJL's string options can only switch the arena and memory patterns on, never off: hand ORT
+                // the session options themselves.
+                djlModel.load(folder, model.id(), Map.of("sessionOptions", options));
+                DjlSentenceEncoder encoder = new DjlSentenceEncoder(model, classLoader, tokenizer, options, djlModel);
                 encoder.checkDimension();
                 return encoder;
-            } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            } catch (IOException | MalformedModelException | RuntimeException e) {
+                if (djlModel != null) {
+                    djlModel.close();
+                }
+                if (options != null) {
+                    options.close();
+                }
                 tokenizer.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * One ORT thread per call (the gateway has 2 cores and concurrent calls spread over them), and no memory
+     * arena: the arena keeps the largest activations any sentence ever needed (about 8 MiB more resident memory
+     * for the English model after its examples are encoded) for a speed-up too small to measure on inputs this
+     * short.
+     */
+    private static SessionOptions sessionOptions() throws MalformedModelException {
+        SessionOptions options = new SessionOptions();
+        try {
+            options.setIntraOpNumThreads(Integer.parseInt(THREADS_PER_CALL));
+            options.setInterOpNumThreads(Integer.parseInt(THREADS_PER_CALL));
+            options.setCPUArenaAllocator(false);
+            return options;
+        } catch (OrtException e) {
+            options.close();
+            throw new MalformedModelException("ONNX Runtime refused the session options: " + e.getMessage(), e);
         }
     }
 
@@ -119,7 +141,7 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
             }
             Predictor<String, float[]> predictor = idle.pollFirst();
             if (predictor == null) {
-                predictor = djlModel.newPredictor();
+                predictor = djlModel.newPredictor(translator);
             }
             try {
                 return predictor.predict(input);
@@ -148,6 +170,7 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
                     predictor.close();
                 }
                 djlModel.close();
+                sessionOptions.close();
                 tokenizer.close();
             }
         } finally {
