@@ -28,8 +28,11 @@ import io.glint.api.nlu.SentenceEncoder;
  */
 public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable {
     static final String ENGINE = "OnnxRuntime";
-    /** The gateway has 2 cores: one ORT thread per call, and concurrent calls spread over the cores. */
+    /** ORT's global thread pools (unused: each session has its own) get one thread each. */
     static final String THREADS_PER_CALL = "1";
+    /** System property: how many threads ONNX Runtime may use for one encoding (default {@value #DEFAULT_THREADS}). */
+    static final String THREADS_PROPERTY = "glint.encoder.threads";
+    static final int DEFAULT_THREADS = 1;
     private static final int MAX_TOKENS = 512;
 
     private final EncoderModel model;
@@ -64,7 +67,7 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
             SessionOptions options = null;
             Model djlModel = null;
             try {
-                options = sessionOptions();
+                options = sessionOptions(threads(System.getProperty(THREADS_PROPERTY)));
                 // The tokenizers jar registers a "Rust" engine that would otherwise be the default.
                 djlModel = Model.newInstance(model.id(), Device.cpu(), ENGINE);
                 // DJL's string options can only switch the arena and memory patterns on, never off: hand ORT
@@ -86,17 +89,33 @@ public final class DjlSentenceEncoder implements SentenceEncoder, AutoCloseable 
         }
     }
 
+    /** The threads per encoding a system property asks for, or the default. */
+    static int threads(String property) {
+        if (property == null || property.isBlank()) {
+            return DEFAULT_THREADS;
+        }
+        try {
+            int threads = Integer.parseInt(property.strip());
+            if (threads >= 1 && threads <= 64) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + "=" + property + " is not a thread count: give a "
+                + "whole number from 1 to 64 (the cores ONNX Runtime may use for one sentence), or leave it unset");
+    }
+
     /**
-     * One ORT thread per call (the gateway has 2 cores and concurrent calls spread over them), and no memory
-     * arena: the arena keeps the largest activations any sentence ever needed (about 8 MiB more resident memory
-     * for the English model after its examples are encoded) for a speed-up too small to measure on inputs this
-     * short.
+     * {@code threads} ORT threads for one call, and no memory arena: the arena keeps the largest activations any
+     * sentence ever needed (about 8 MiB more resident memory for the English model after its examples are
+     * encoded) for a speed-up too small to measure on inputs this short.
      */
-    private static SessionOptions sessionOptions() throws MalformedModelException {
+    static SessionOptions sessionOptions(int threads) throws MalformedModelException {
         SessionOptions options = new SessionOptions();
         try {
-            options.setIntraOpNumThreads(Integer.parseInt(THREADS_PER_CALL));
-            options.setInterOpNumThreads(Integer.parseInt(THREADS_PER_CALL));
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
             options.setCPUArenaAllocator(false);
             return options;
         } catch (OrtException e) {

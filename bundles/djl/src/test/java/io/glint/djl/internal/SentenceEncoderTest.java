@@ -44,6 +44,19 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void the_thread_count_property_takes_whole_numbers_and_explains_anything_else() {
+        assertEquals(DjlSentenceEncoder.DEFAULT_THREADS, DjlSentenceEncoder.threads(null));
+        assertEquals(DjlSentenceEncoder.DEFAULT_THREADS, DjlSentenceEncoder.threads(" "));
+        assertEquals(2, DjlSentenceEncoder.threads(" 2 "));
+        for (String bad : List.of("two", "0", "-1", "65", "1.5")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DjlSentenceEncoder.threads(bad));
+            assertTrue(e.getMessage().contains("glint.encoder.threads=" + bad) && e.getMessage().contains("1 to 64"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void turning_on_the_light_is_closer_to_switching_the_lamp_on_than_to_the_weather() {
         SentenceEncoder en = TestEncoders.get(BGE_SMALL_EN);
         float[] light = en.encode("turn on the light");
