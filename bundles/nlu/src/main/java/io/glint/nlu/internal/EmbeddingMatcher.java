@@ -414,32 +414,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
         String text = normalize(q.text());
         float[] v = encoder.encode(text);
         // per intent, its nearest example's cosine (the vectors are unit length)
-        double[] nearest = new double[index.intentNames().length];
-        java.util.Arrays.fill(nearest, -2);
-        byte[] m = index.matrix();
-        float[] scales = index.scales();
-        int dim = index.dimension();
-        // the query as integers of 15 bits: a product with a row's bytes is integer arithmetic, which the quick
-        // compiler makes about twice as fast as floats, and its sum over 384 or 512 values stays within an int
-        float max = 0;
-        for (float x : v) {
-            max = Math.max(max, Math.abs(x));
-        }
-        double queryScale = max == 0 ? 1 : max / 32767.0;
-        int[] query = new int[v.length];
-        for (int k = 0; k < v.length; k++) {
-            query[k] = (int) Math.round(v[k] / queryScale);
-        }
-        for (int i = 0; i < index.size(); i++) {
-            if (leaveOut && index.texts()[i].equals(text)) {
-                continue;
-            }
-            double cos = dot(query, m, i * dim, dim) * queryScale * scales[i];
-            int intent = index.of()[i];
-            if (cos > nearest[intent]) {
-                nearest[intent] = cos;
-            }
-        }
+        double[] nearest = NearestScan.nearest(v, index.matrix(), index.scales(), index.of(), index.texts(),
+                leaveOut ? text : null, index.dimension(), index.intentNames().length, index.size());
         Map<String, Double> bestPerIntent = new LinkedHashMap<>();
         for (int k = 0; k < nearest.length; k++) {
             List<String> not = index.excludes().get(index.intentNames()[k]);
@@ -512,28 +488,6 @@ public final class EmbeddingMatcher implements IntentMatcher {
         return encoders.containsKey(lang) && byLanguage.containsKey(lang);
     }
 
-    /**
-     * a · row, the row's bytes starting at {@code from} in {@code m} (times the query's and the row's scales, the
-     * cosine); four sums so the loop is not one long chain. Each sum stays far below 2^31: at most 128 products of
-     * at most 32767 · 127.
-     */
-    private static long dot(int[] a, byte[] m, int from, int n) {
-        int s0 = 0;
-        int s1 = 0;
-        int s2 = 0;
-        int s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * m[from + i];
-            s1 += a[i + 1] * m[from + i + 1];
-            s2 += a[i + 2] * m[from + i + 2];
-            s3 += a[i + 3] * m[from + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * m[from + i];
-        }
-        return (long) s0 + s1 + s2 + s3;
-    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS);

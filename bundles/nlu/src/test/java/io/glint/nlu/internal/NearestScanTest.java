@@ -1,0 +1,103 @@
+package io.glint.nlu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class NearestScanTest {
+    private static final int DIMENSION = 384;
+
+    /** Rows of random unit vectors stored as the index stores them: bytes and a scale per row. */
+    private record Rows(byte[] matrix, float[] scales, int[] of, String[] texts) {
+        static Rows random(Random random, int rows, int intents) {
+            byte[] matrix = new byte[rows * DIMENSION];
+            float[] scales = new float[rows];
+            int[] of = new int[rows];
+            String[] texts = new String[rows];
+            for (int i = 0; i < rows; i++) {
+                float[] v = unit(random);
+                float max = 0;
+                for (float x : v) {
+                    max = Math.max(max, Math.abs(x));
+                }
+                scales[i] = max / 127f;
+                for (int k = 0; k < DIMENSION; k++) {
+                    matrix[i * DIMENSION + k] = (byte) Math.round(v[k] / scales[i]);
+                }
+                of[i] = random.nextInt(intents);
+                texts[i] = "sentence " + (i % 97);
+            }
+            return new Rows(matrix, scales, of, texts);
+        }
+    }
+
+    private static float[] unit(Random random) {
+        float[] v = new float[DIMENSION];
+        double sum = 0;
+        for (int k = 0; k < DIMENSION; k++) {
+            v[k] = (float) random.nextGaussian();
+            sum += v[k] * v[k];
+        }
+        for (int k = 0; k < DIMENSION; k++) {
+            v[k] /= (float) Math.sqrt(sum);
+        }
+        return v;
+    }
+
+    /** The same answer the slow way: every row back to floats, a double dot product, one thread. */
+    private static double[] reference(float[] query, Rows rows, String leaveOut, int intents) {
+        double[] nearest = new double[intents];
+        java.util.Arrays.fill(nearest, -2);
+        for (int i = 0; i < rows.scales().length; i++) {
+            if (rows.texts()[i].equals(leaveOut)) {
+                continue;
+            }
+            double dot = 0;
+            for (int k = 0; k < DIMENSION; k++) {
+                dot += query[k] * (double) rows.matrix()[i * DIMENSION + k] * rows.scales()[i];
+            }
+            nearest[rows.of()[i]] = Math.max(nearest[rows.of()[i]], dot);
+        }
+        return nearest;
+    }
+
+    @Test
+    void a_large_index_scanned_in_halves_gives_every_intent_its_nearest_example() {
+        Random random = new Random(42);
+        int intents = 45;
+        Rows rows = Rows.random(random, 6 * NearestScan.SPLIT_ROWS + 17, intents);
+        for (int q = 0; q < 20; q++) {
+            float[] query = unit(random);
+            String leaveOut = q % 2 == 0 ? null : "sentence " + q;
+            double[] expected = reference(query, rows, leaveOut, intents);
+            double[] actual = NearestScan.nearest(query, rows.matrix(), rows.scales(), rows.of(), rows.texts(),
+                    leaveOut, DIMENSION, intents, rows.scales().length);
+            for (int k = 0; k < intents; k++) {
+                assertEquals(expected[k], actual[k], 1e-4, "intent " + k + " of query " + q);
+            }
+        }
+    }
+
+    @Test
+    void an_intent_without_rows_and_a_left_out_sentence_count_for_nothing() {
+        Random random = new Random(7);
+        Rows rows = Rows.random(random, 300, 3);
+        // rows belong to intents 0-2: the fourth has none
+        double[] nearest = NearestScan.nearest(unit(random), rows.matrix(), rows.scales(), rows.of(), rows.texts(),
+                null, DIMENSION, 4, rows.scales().length);
+        assertEquals(-2, nearest[3]);
+        float[] row0 = new float[DIMENSION];
+        for (int k = 0; k < DIMENSION; k++) {
+            row0[k] = rows.matrix()[k] * rows.scales()[0];
+        }
+        double withIt = NearestScan.nearest(row0, rows.matrix(), rows.scales(), rows.of(), rows.texts(), null,
+                DIMENSION, 4, rows.scales().length)[rows.of()[0]];
+        double without = NearestScan.nearest(row0, rows.matrix(), rows.scales(), rows.of(), rows.texts(),
+                rows.texts()[0], DIMENSION, 4, rows.scales().length)[rows.of()[0]];
+        assertEquals(1.0, withIt, 2e-3, "a row is its own nearest example");
+        assertTrue(without < 0.5, "with its sentence left out, random neighbours are far: " + without);
+    }
+}
