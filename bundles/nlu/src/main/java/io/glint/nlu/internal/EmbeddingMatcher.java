@@ -439,7 +439,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 second = e.getValue();
             }
         }
-        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), index.intents());
+        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(),
+                bestPerIntent.keySet());
         return new Scored(settled, best, second, none);
     }
 

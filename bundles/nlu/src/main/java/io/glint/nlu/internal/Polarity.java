@@ -7,13 +7,15 @@ import java.util.Set;
 /**
  * Embeddings place "turn the lights on" and "turn the lights off" almost on top of each other: the sentences
  * differ by one word. After the model has picked an intent, its opposite is taken instead when the utterance
- * carries the opposite's words and none of its own.
+ * carries the opposite's words and none of its own. A word said under a negation counts for the other side:
+ * "灯不用开了" and "don't turn the heater on" ask for off.
  */
 final class Polarity {
     private record Side(Set<String> words) {
-        boolean in(List<String> tokens) {
-            for (String t : tokens) {
-                if (words.contains(t)) {
+        /** Whether a word of this side is said, plainly ({@code negated} false) or under a negation (true). */
+        boolean in(List<String> tokens, boolean negated) {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (words.contains(tokens.get(i)) && !partOfName(tokens, i) && negated(tokens, i) == negated) {
                     return true;
                 }
             }
@@ -21,18 +23,48 @@ final class Polarity {
         }
     }
 
+    /** Words that negate a verb up to six words on ("don't switch the lamp on", "no need to turn the fan on"). */
+    private static final Set<String> NEGATIONS_EN = Set.of("dont", "never");
+    /** Chinese: 别, and 不 or 没 before 用, 要, 必, 需 (不用, 不要, 不必, 不需要, 没必要), and 无需. */
+    private static final Set<String> ZH_NOT = Set.of("不", "没", "无");
+    private static final Set<String> ZH_NEED = Set.of("用", "要", "必", "需");
+
+    /** Whether the word at {@code i} is negated: a negation a few words before it. */
+    static boolean negated(List<String> tokens, int i) {
+        for (int j = Math.max(0, i - 6); j < i; j++) {
+            String t = tokens.get(j);
+            if (t.equals("别") || NEGATIONS_EN.contains(t)
+                    || (t.equals("no") && j + 1 < tokens.size() && tokens.get(j + 1).equals("need"))
+                    || (t.equals("do") && j + 1 < tokens.size() && tokens.get(j + 1).equals("not"))
+                    || (ZH_NOT.contains(t) && j + 1 < i
+                            && ZH_NEED.contains(tokens.get(j + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 扫 in 扫地机 (the robot vacuum's name) is not the verb "sweep". */
+    private static boolean partOfName(List<String> tokens, int i) {
+        return tokens.get(i).equals("扫") && i + 2 < tokens.size() && tokens.get(i + 1).equals("地")
+                && (tokens.get(i + 2).equals("机") || tokens.get(i + 2).equals("器"));
+    }
+
     private record Pair(String a, Side aWords, String b, Side bWords) {
     }
 
     private static final Side ON = new Side(Set.of("on", "开", "启", "亮"));
-    private static final Side OFF = new Side(Set.of("off", "关", "熄", "灭"));
+    private static final Side OFF = new Side(Set.of("off", "out", "extinguish", "kill", "关", "熄", "灭"));
     private static final Side UNLOCK = new Side(Set.of("unlock", "unlocked", "解", "开"));
     // not 锁 alone: it is also in 解锁
     private static final Side LOCK = new Side(Set.of("lock", "locked", "上"));
-    private static final Side OPEN = new Side(Set.of("open", "raise", "up", "开", "拉开", "升"));
-    private static final Side CLOSE = new Side(Set.of("close", "shut", "lower", "down", "关", "合", "拉上", "降"));
-    private static final Side START = new Side(Set.of("start", "begin", "clean", "vacuum", "开", "始", "启", "扫"));
-    private static final Side STOP = new Side(Set.of("stop", "home", "dock", "停", "回", "别", "充"));
+    // Chinese is read a character at a time: 拉开 is 开, 放下 is 下, 升起 is 起
+    private static final Side OPEN = new Side(Set.of("open", "raise", "up", "开", "升", "起"));
+    private static final Side CLOSE = new Side(Set.of("close", "shut", "lower", "down", "关", "合", "降", "下"));
+    // not "vacuum": it names the machine as often as the job ("halt the vacuum")
+    private static final Side START = new Side(Set.of("start", "begin", "clean", "开", "始", "启", "扫"));
+    private static final Side STOP = new Side(Set.of("stop", "halt", "pause", "park", "enough", "quit", "cancel",
+            "home", "dock", "base", "charge", "charging", "停", "回", "充", "关", "够"));
 
     private static final List<Pair> PAIRS = List.of(
             new Pair("light.turn_on", ON, "light.turn_off", OFF),
@@ -81,17 +113,27 @@ final class Polarity {
         return up == down ? null : up > down ? "up" : "down";
     }
 
-    /** The intent to take: the model's choice, or its opposite when the words say so and it is installed. */
-    static String settle(String intent, List<String> tokens, Set<String> installed) {
+    /**
+     * The intent to take: the model's choice, or its opposite when the words say so and the opposite is one of
+     * {@code candidates} (installed, and not ruled out by the skill's excludes).
+     */
+    static String settle(String intent, List<String> tokens, Set<String> candidates) {
         for (Pair p : PAIRS) {
-            if (p.a().equals(intent) && installed.contains(p.b()) && p.bWords().in(tokens) && !p.aWords().in(tokens)) {
+            if (p.a().equals(intent) && candidates.contains(p.b()) && says(p.bWords(), p.aWords(), tokens)
+                    && !says(p.aWords(), p.bWords(), tokens)) {
                 return p.b();
             }
-            if (p.b().equals(intent) && installed.contains(p.a()) && p.aWords().in(tokens) && !p.bWords().in(tokens)) {
+            if (p.b().equals(intent) && candidates.contains(p.a()) && says(p.aWords(), p.bWords(), tokens)
+                    && !says(p.bWords(), p.aWords(), tokens)) {
                 return p.a();
             }
         }
         return intent;
+    }
+
+    /** Whether the words ask for {@code side}: its own words said plainly, or its opposite's under a negation. */
+    private static boolean says(Side side, Side opposite, List<String> tokens) {
+        return side.in(tokens, false) || opposite.in(tokens, true);
     }
 
 }

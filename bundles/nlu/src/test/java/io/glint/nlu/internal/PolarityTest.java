@@ -33,4 +33,36 @@ class PolarityTest {
         assertEquals("lock.unlock", Polarity.settle("lock.lock", Text.tokens("把门解锁"),
                 Set.of("lock.lock", "lock.unlock")));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "light.turn_on; 卧室的灯不用开了; light.turn_off",
+            "light.turn_off; 别关客厅的灯; light.turn_on",
+            "device.turn_on; please don't switch the heater on; device.turn_off",
+            "device.turn_on; there's no need to turn the fan on; device.turn_off",
+            "light.turn_on; lights out in the nursery; light.turn_off",
+            "light.turn_on; kill the porch lights; light.turn_off",
+            "vacuum.start; 今天不用扫了; vacuum.stop",
+            "vacuum.start; send the robot back to its base to charge; vacuum.stop",
+            "vacuum.stop; halt the vacuum; vacuum.stop",
+            "vacuum.stop; 扫地机器人太吵了; vacuum.stop",
+            "vacuum.stop; 扫一下厨房; vacuum.start",
+            "cover.open; 把百叶窗放下来; cover.close",
+            "light.turn_on; turn on the light; light.turn_on",
+            "light.turn_off; 把灯关了; light.turn_off"})
+    void a_negated_word_asks_for_the_other_side_and_a_machine_name_asks_for_nothing(String model, String text,
+            String expected) {
+        Set<String> all = Set.of("light.turn_on", "light.turn_off", "device.turn_on", "device.turn_off",
+                "vacuum.start", "vacuum.stop", "cover.open", "cover.close");
+        assertEquals(expected, Polarity.settle(model, Text.tokens(text), all));
+    }
+
+    @Test
+    void an_opposite_the_skill_excludes_is_not_taken() {
+        // "buy" rules vacuum.start out for this sentence: the candidates no longer hold it
+        assertEquals("vacuum.stop", Polarity.settle("vacuum.stop", Text.tokens("which robot should I buy to clean"),
+                Set.of("vacuum.stop")));
+        assertEquals("vacuum.start", Polarity.settle("vacuum.stop", Text.tokens("which robot should I buy to clean"),
+                Set.of("vacuum.stop", "vacuum.start")));
+    }
 }
