@@ -152,26 +152,49 @@ public final class EmbeddingMatcher implements IntentMatcher {
         this.cacheDir = dir;
     }
 
+    /** A vector as the index keeps it: a byte per value and the scale that turns them back into floats. */
+    private record Stored(byte[] values, float scale) {
+        static Stored of(float[] v) {
+            byte[] values = new byte[v.length];
+            return new Stored(values, Index.quantize(v, values, 0));
+        }
+
+        float[] vector() {
+            float[] v = new float[values.length];
+            for (int k = 0; k < values.length; k++) {
+                v[k] = values[k] * scale;
+            }
+            return v;
+        }
+    }
+
+    /** First word of a vector file: "GLV" and the format's version (1: a byte per value and a scale per vector). */
+    private static final int FILE_MAGIC = 0x474C5601;
+
     /** The vectors kept in the encoder's file, or none. */
-    private Map<String, float[]> load(SentenceEncoder encoder) {
-        Map<String, float[]> loaded = new HashMap<>();
+    private Map<String, Stored> load(SentenceEncoder encoder) {
+        Map<String, Stored> loaded = new HashMap<>();
         java.nio.file.Path file = cacheFile(encoder);
         if (file != null && java.nio.file.Files.isReadable(file)) {
-            // Read at once, then decode from memory: a float at a time from the file takes a good part of a
-            // second for a home's examples. Through java.io: NIO would read via a temporary direct buffer the size
-            // of the file, which it then keeps per thread outside the heap.
+            // Read at once, then decode from memory, each vector's bytes in one copy (at start-up this code runs
+            // before the compiler has seen it). Through java.io: NIO would read via a temporary direct buffer the
+            // size of the file, which it then keeps per thread outside the heap.
             try (java.io.FileInputStream stream = new java.io.FileInputStream(file.toFile())) {
                 java.io.DataInputStream in = new java.io.DataInputStream(
                         new java.io.ByteArrayInputStream(stream.readAllBytes()));
+                if (in.readInt() != FILE_MAGIC) {
+                    LOG.info("The vector cache {} is from an older version; the examples will be encoded again",
+                            file);
+                    return loaded;
+                }
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
                     String text = in.readUTF();
-                    float[] v = new float[in.readInt()];
-                    for (int k = 0; k < v.length; k++) {
-                        v[k] = in.readFloat();
-                    }
-                    if (v.length == encoder.dimension()) {
-                        loaded.put(text, v);
+                    float scale = in.readFloat();
+                    byte[] values = new byte[in.readUnsignedShort()];
+                    in.readFully(values);
+                    if (values.length == encoder.dimension()) {
+                        loaded.put(text, new Stored(values, scale));
                     }
                 }
             } catch (IOException | RuntimeException ex) {
@@ -193,7 +216,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         private final Map<String, Integer> previousRows = new HashMap<>();
         private final Map<String, float[]> known = new HashMap<>();
         private final Map<String, float[]> encoded = new HashMap<>();
-        private boolean fileLoaded;
+        private Map<String, Stored> file;
 
         Vectors(SentenceEncoder encoder, Index previous) {
             this.encoder = encoder;
@@ -212,9 +235,13 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 if (row != null) {
                     v = previous.row(row);
                 } else {
-                    loadFile();
-                    v = known.get(text);
-                    if (v == null) {
+                    if (file == null) {
+                        file = load(encoder);
+                    }
+                    Stored stored = file.get(text);
+                    if (stored != null) {
+                        v = stored.vector();
+                    } else {
                         v = encoder.encode(text);
                         encoded.put(text, v);
                     }
@@ -224,18 +251,11 @@ public final class EmbeddingMatcher implements IntentMatcher {
             return v;
         }
 
-        private void loadFile() {
-            if (!fileLoaded) {
-                fileLoaded = true;
-                load(encoder).forEach(known::putIfAbsent);
-            }
-        }
-
         /** Keeps what was encoded, with what the file held, for the next start. */
         void saveIfEncoded() {
             if (!encoded.isEmpty()) {
-                Map<String, float[]> all = load(encoder);
-                all.putAll(encoded);
+                Map<String, Stored> all = file != null ? file : load(encoder);
+                encoded.forEach((text, v) -> all.put(text, Stored.of(v)));
                 save(encoder, all);
             }
         }
@@ -247,7 +267,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 + ".bin");
     }
 
-    private void save(SentenceEncoder encoder, Map<String, float[]> cached) {
+    private void save(SentenceEncoder encoder, Map<String, Stored> cached) {
         java.nio.file.Path file = cacheFile(encoder);
         if (file == null) {
             return;
@@ -257,13 +277,13 @@ public final class EmbeddingMatcher implements IntentMatcher {
             java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
                     java.nio.file.Files.newOutputStream(tmp)))) {
+                out.writeInt(FILE_MAGIC);
                 out.writeInt(cached.size());
-                for (Map.Entry<String, float[]> e : cached.entrySet()) {
+                for (Map.Entry<String, Stored> e : cached.entrySet()) {
                     out.writeUTF(e.getKey());
-                    out.writeInt(e.getValue().length);
-                    for (float f : e.getValue()) {
-                        out.writeFloat(f);
-                    }
+                    out.writeFloat(e.getValue().scale());
+                    out.writeShort(e.getValue().values().length);
+                    out.write(e.getValue().values());
                 }
             }
             java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -216,6 +216,73 @@ class EmbeddingMatcherTest {
         }
     }
 
+    /** Counts what it encodes. */
+    static final class CountingWords implements SentenceEncoder {
+        final BagOfWords words = new BagOfWords();
+        final java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String lang() {
+            return "en";
+        }
+
+        @Override
+        public String model() {
+            return words.model();
+        }
+
+        @Override
+        public int dimension() {
+            return words.dimension();
+        }
+
+        @Override
+        public float[] encode(String text) {
+            encoded.incrementAndGet();
+            return words.encode(text);
+        }
+    }
+
+    private static EmbeddingMatcher.Scored restartedWith(java.nio.file.Path dir, CountingWords encoder, String text) {
+        EmbeddingMatcher m = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.5, 0.01)), true);
+        m.persistIn(dir);
+        NluService service = new NluService(new StaticDevices(List.of(), List.of()), m);
+        m.addEncoder(encoder);
+        service.register("lights", new SkillSpec(java.util.Set.of(), List.of(
+                intent("light.turn_on", Map.of(), "lights on", "brighten up the place", "I need some light"),
+                intent("light.turn_off", Map.of(), "lights off", "kill the lights please", "darkness now"))));
+        return m.score(Query.of(text, "en", Text.tokens(text), Lexicon.empty()));
+    }
+
+    @Test
+    void vectors_kept_on_disk_spare_the_model_at_the_next_start_and_a_damaged_file_only_costs_time(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CountingWords first = new CountingWords();
+        EmbeddingMatcher.Scored before = restartedWith(dir, first, "kill the lights in the hall");
+        assertTrue(first.encoded.get() > 6, "the first start encodes every sentence: " + first.encoded.get());
+
+        CountingWords second = new CountingWords();
+        EmbeddingMatcher.Scored after = restartedWith(dir, second, "kill the lights in the hall");
+        assertEquals(1, second.encoded.get(), "only the utterance itself is encoded at the next start");
+        assertEquals(before.intent(), after.intent());
+        assertEquals(before.best(), after.best(), 0.01, "vectors come back as the index keeps them");
+
+        java.nio.file.Path file;
+        try (var files = java.nio.file.Files.list(dir)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("vectors-")).findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // a cut-off write
+        CountingWords third = new CountingWords();
+        EmbeddingMatcher.Scored damaged = restartedWith(dir, third, "kill the lights in the hall");
+        assertEquals(first.encoded.get(), third.encoded.get(), "a damaged file is read as no file");
+        assertEquals(before.intent(), damaged.intent());
+
+        CountingWords fourth = new CountingWords();
+        restartedWith(dir, fourth, "kill the lights in the hall");
+        assertEquals(1, fourth.encoded.get(), "the file was written again, whole");
+    }
+
     private static void awaitReady(EmbeddingMatcher m) throws InterruptedException {
         long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (!m.readyLanguages().contains("en") && System.nanoTime() < end) {
