@@ -55,13 +55,13 @@ final class NearestScan extends RecursiveTask<double[]> {
      */
     static double[] nearest(float[] vector, byte[] matrix, float[] scales, int[] of, String[] texts, String leaveOut,
             int dimension, int intents, int rows) {
-        // the query as integers of 15 bits: a product with a row's bytes is integer arithmetic, which the quick
-        // compiler makes about twice as fast as floats, and its sum over 384 or 512 values stays within an int
+        // the query as integers of 14 bits: a product with a row's bytes is integer arithmetic, which the quick
+        // compiler makes about twice as fast as floats, and a sum over 512 values stays within an int
         float max = 0;
         for (float x : vector) {
             max = Math.max(max, Math.abs(x));
         }
-        double queryScale = max == 0 ? 1 : max / 32767.0;
+        double queryScale = max == 0 ? 1 : max / 16383.0;
         int[] query = new int[vector.length];
         for (int k = 0; k < vector.length; k++) {
             query[k] = (int) Math.round(vector[k] / queryScale);
@@ -87,17 +87,29 @@ final class NearestScan extends RecursiveTask<double[]> {
         }
         double[] nearest = new double[intents];
         Arrays.fill(nearest, -2);
-        for (int i = from; i < to; i++) {
-            if (leaveOut != null && texts[i].equals(leaveOut)) {
-                continue;
-            }
-            double cos = dot(query, matrix, i * dimension, dimension) * queryScale * scales[i];
-            int intent = of[i];
-            if (cos > nearest[intent]) {
-                nearest[intent] = cos;
+        int[] sums = new int[4];
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            dot4(query, matrix, i * dimension, dimension, sums);
+            for (int r = 0; r < 4; r++) {
+                keep(nearest, i + r, sums[r]);
             }
         }
+        for (; i < to; i++) {
+            keep(nearest, i, dot(query, matrix, i * dimension, dimension));
+        }
         return nearest;
+    }
+
+    private void keep(double[] nearest, int row, int dot) {
+        if (leaveOut != null && texts[row].equals(leaveOut)) {
+            return;
+        }
+        double cos = dot * queryScale * scales[row];
+        int intent = of[row];
+        if (cos > nearest[intent]) {
+            nearest[intent] = cos;
+        }
     }
 
     private NearestScan part(int start, int end) {
@@ -107,24 +119,39 @@ final class NearestScan extends RecursiveTask<double[]> {
 
     /**
      * a · row, the row's bytes starting at {@code from} in {@code m} (times the query's and the row's scales, the
-     * cosine); four sums so the loop is not one long chain. Each sum stays far below 2^31: at most 128 products of
-     * at most 32767 · 127.
+     * cosine). The sum stays below 2^31: at most 512 products of at most 16383 · 128.
      */
-    static long dot(int[] a, byte[] m, int from, int n) {
+    static int dot(int[] a, byte[] m, int from, int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * m[from + i];
+        }
+        return s;
+    }
+
+    /**
+     * a · four consecutive rows from {@code from}, into {@code sums}: each value of {@code a} is read once for the
+     * four, which the quick compiler (it keeps every array read) turns into about a third less time than four
+     * {@link #dot} calls.
+     */
+    static void dot4(int[] a, byte[] m, int from, int n, int[] sums) {
         int s0 = 0;
         int s1 = 0;
         int s2 = 0;
         int s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * m[from + i];
-            s1 += a[i + 1] * m[from + i + 1];
-            s2 += a[i + 2] * m[from + i + 2];
-            s3 += a[i + 3] * m[from + i + 3];
+        int f1 = from + n;
+        int f2 = f1 + n;
+        int f3 = f2 + n;
+        for (int i = 0; i < n; i++) {
+            int q = a[i];
+            s0 += q * m[from + i];
+            s1 += q * m[f1 + i];
+            s2 += q * m[f2 + i];
+            s3 += q * m[f3 + i];
         }
-        for (; i < n; i++) {
-            s0 += a[i] * m[from + i];
-        }
-        return (long) s0 + s1 + s2 + s3;
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
     }
 }

@@ -100,4 +100,20 @@ class NearestScanTest {
         assertEquals(1.0, withIt, 2e-3, "a row is its own nearest example");
         assertTrue(without < 0.5, "with its sentence left out, random neighbours are far: " + without);
     }
+
+    @Test
+    void the_largest_possible_sums_of_a_512_value_model_do_not_overflow() {
+        int dimension = 512;
+        int rows = 9;
+        byte[] matrix = new byte[rows * dimension];
+        java.util.Arrays.fill(matrix, (byte) -128);
+        float[] scales = new float[rows];
+        java.util.Arrays.fill(scales, (float) (1 / (128 * Math.sqrt(dimension))));
+        float[] query = new float[dimension];
+        java.util.Arrays.fill(query, (float) (-1 / Math.sqrt(dimension)));
+        String[] texts = new String[rows];
+        java.util.Arrays.fill(texts, "same");
+        double[] nearest = NearestScan.nearest(query, matrix, scales, new int[rows], texts, null, dimension, 1, rows);
+        assertEquals(1.0, nearest[0], 1e-3, "every row is the query itself");
+    }
 }
