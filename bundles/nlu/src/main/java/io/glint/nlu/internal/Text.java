@@ -23,7 +23,14 @@ public final class Text {
     }
 
     public static boolean hasHan(String s) {
-        return s.codePoints().anyMatch(Text::isHan);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isHan(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** The language of a text by its script: zh when it contains Han characters, else en. */
