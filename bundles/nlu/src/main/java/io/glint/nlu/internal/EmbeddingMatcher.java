@@ -122,6 +122,11 @@ public final class EmbeddingMatcher implements IntentMatcher {
     /** Where vectors are kept across restarts (one file per model), or null to keep them in memory only. */
     private volatile java.nio.file.Path cacheDir;
     private volatile Catalog catalog = Catalog.empty();
+    /** When the catalogue last changed ({@link System#nanoTime()}). */
+    private volatile long lastChange = System.nanoTime() - SETTLE_NANOS;
+    /** How long the catalogue must stay still before an indexing starts (background indexing only). */
+    private static final long SETTLE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong("glint.nlu.settle.ms", 120));
 
     /**
      * @param synchronous index on the caller's thread (tests, the evaluation tool); otherwise on a background
@@ -307,6 +312,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
 
     @Override
     public void update(Catalog next) {
+        lastChange = System.nanoTime();
         catalog = next;
         encoders.keySet().forEach(this::reindex);
     }
@@ -315,6 +321,16 @@ public final class EmbeddingMatcher implements IntentMatcher {
         long gen = generation.incrementAndGet();
         requested.merge(lang, gen, Math::max);
         Runnable work = () -> {
+            // Skills arrive in bursts (a hub starting, a folder of jars dropped in): wait until the catalogue has
+            // been still for a moment, so one indexing takes the whole burst instead of one per skill.
+            for (long quiet; !synchronous && (quiet = lastChange + SETTLE_NANOS - System.nanoTime()) > 0; ) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(quiet);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // closing
+                }
+            }
             SentenceEncoder encoder = encoders.get(lang);
             if (encoder == null || gen < requested.getOrDefault(lang, 0L)) {
                 return; // a newer indexing of the language is queued, with every skill that came meanwhile
