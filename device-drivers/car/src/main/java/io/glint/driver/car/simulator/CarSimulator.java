@@ -104,15 +104,33 @@ public final class CarSimulator implements AutoCloseable {
 
     /** As {@link #start(String, String, String)}, with the clock that stamps values ("ts"). */
     public static CarSimulator start(String brokerUri, String base, String car, Clock clock) throws IOException {
-        try {
-            CarSimulator sim = new CarSimulator(brokerUri, base, car, clock);
-            sim.connect();
-            return sim;
-        } catch (MqttException e) {
-            throw new IOException("The simulated car " + car + " could not connect to " + brokerUri + ": "
-                    + e.getMessage(), e);
+        // A car's telematics unit tries again when the broker drops it while it connects (a broker busy starting
+        // does: seen with the embedded one in a clean build).
+        for (int attempt = 1; ; attempt++) {
+            CarSimulator sim = null;
+            try {
+                sim = new CarSimulator(brokerUri, base, car, clock);
+                sim.connect();
+                return sim;
+            } catch (MqttException e) {
+                if (sim != null) {
+                    sim.close();
+                }
+                if (attempt == START_ATTEMPTS) {
+                    throw new IOException("The simulated car " + car + " could not connect to " + brokerUri + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(250L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("The simulated car " + car + " was stopped while connecting", e);
+            }
         }
     }
+
+    private static final int START_ATTEMPTS = 5;
 
     private void connect() throws MqttException {
         MqttConnectOptions o = new MqttConnectOptions();
