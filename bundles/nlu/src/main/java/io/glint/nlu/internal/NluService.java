@@ -154,13 +154,18 @@ public class NluService implements Nlu {
         String lang = utterance.lang() != null && !utterance.lang().isBlank() ? utterance.lang()
                 : Text.language(text);
         Lexicon lex = lexicon();
-        Optional<IntentMatcher.Candidate> found = match(Query.of(text, lang, tokens, lex, referents), true);
+        Query whole = Query.of(text, lang, tokens, lex, referents);
+        // templates first, on the words as said and then without polite fillers ("帮我…", "could you … please"),
+        // and only then the model, which reads the whole text, fillers and all
+        Optional<IntentMatcher.Candidate> found = match(whole, false);
         if (found.isEmpty()) {
             List<String> core = Fillers.strip(tokens);
             if (core.size() < tokens.size()) {
-                // the model reads the whole text, fillers and all, and has already answered: templates only
                 found = match(Query.of(text, lang, core, lex, referents), false);
             }
+        }
+        if (found.isEmpty()) {
+            found = match(whole, true);
         }
         return found.map(c -> {
             Intent.Builder b = Intent.builder(c.intent()).lang(lang).text(text).wearer(utterance.wearer())
@@ -170,9 +175,10 @@ public class NluService implements Nlu {
         });
     }
 
-    private Optional<IntentMatcher.Candidate> match(Query q, boolean withModel) {
+    /** The templates' answer ({@code model} false), or the model's (true). */
+    private Optional<IntentMatcher.Candidate> match(Query q, boolean model) {
         for (IntentMatcher m : matchers) {
-            if (!withModel && m == embeddings) {
+            if ((m == embeddings) != model) {
                 continue;
             }
             Optional<IntentMatcher.Candidate> c = m.match(q);

@@ -100,6 +100,18 @@ class EmbeddingMatcherTest {
     }
 
     @Test
+    void a_template_under_polite_fillers_answers_before_the_model_and_keeps_its_free_text() {
+        nlu.register("notes", new SkillSpec(java.util.Set.of(), List.of(intent("acme.note.add",
+                Map.of("text", "text"), "jot down {text}", "please could you jot down pick up the parcel",
+                "jot down buy more milk", "jot down call the garage"))));
+        // the whole sentence is close enough to the examples for the model, which cannot fill free text
+        Intent i = understood("please could you jot down pick up the dry cleaning");
+        assertEquals("acme.note.add", i.name());
+        assertEquals("pick up the dry cleaning", i.slot("text").orElseThrow().raw());
+        assertEquals(1.0, i.confidence(), "the template's answer");
+    }
+
+    @Test
     void the_opposite_intent_is_taken_when_the_words_say_so() {
         // nearest examples are about turning lights on; the word "off" settles it
         Intent i = understood("I need the light in the bedroom off please");
