@@ -19,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.glint.paho.ConnectRetry;
 import io.glint.paho.NoDelaySocketFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,33 +105,9 @@ public final class CarSimulator implements AutoCloseable {
 
     /** As {@link #start(String, String, String)}, with the clock that stamps values ("ts"). */
     public static CarSimulator start(String brokerUri, String base, String car, Clock clock) throws IOException {
-        // A car's telematics unit tries again when the broker drops it while it connects (a broker busy starting
-        // does: seen with the embedded one in a clean build).
-        for (int attempt = 1; ; attempt++) {
-            CarSimulator sim = null;
-            try {
-                sim = new CarSimulator(brokerUri, base, car, clock);
-                sim.connect();
-                return sim;
-            } catch (MqttException e) {
-                if (sim != null) {
-                    sim.close();
-                }
-                if (attempt == START_ATTEMPTS) {
-                    throw new IOException("The simulated car " + car + " could not connect to " + brokerUri + ": "
-                            + e.getMessage(), e);
-                }
-            }
-            try {
-                Thread.sleep(250L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("The simulated car " + car + " was stopped while connecting", e);
-            }
-        }
+        return ConnectRetry.open("The simulated car " + car, brokerUri,
+                () -> new CarSimulator(brokerUri, base, car, clock), CarSimulator::connect);
     }
-
-    private static final int START_ATTEMPTS = 5;
 
     private void connect() throws MqttException {
         MqttConnectOptions o = new MqttConnectOptions();

@@ -19,6 +19,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.glint.paho.ConnectRetry;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -102,32 +104,9 @@ public final class PhoneSimulator implements AutoCloseable {
 
     /** As {@link #start(String, String, String)}, with the clock that decides whether a command expired. */
     public static PhoneSimulator start(String brokerUri, String base, String id, Clock clock) throws IOException {
-        // A phone's app tries again when the broker drops it while it connects (a broker busy starting does).
-        for (int attempt = 1; ; attempt++) {
-            PhoneSimulator sim = null;
-            try {
-                sim = new PhoneSimulator(brokerUri, base, id, clock);
-                sim.connect();
-                return sim;
-            } catch (MqttException e) {
-                if (sim != null) {
-                    sim.close();
-                }
-                if (attempt == START_ATTEMPTS) {
-                    throw new IOException("The simulated phone " + id + " could not connect to " + brokerUri + ": "
-                            + e.getMessage(), e);
-                }
-            }
-            try {
-                Thread.sleep(250L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("The simulated phone " + id + " was stopped while connecting", e);
-            }
-        }
+        return ConnectRetry.open("The simulated phone " + id, brokerUri,
+                () -> new PhoneSimulator(brokerUri, base, id, clock), PhoneSimulator::connect);
     }
-
-    private static final int START_ATTEMPTS = 5;
 
     private String topic(String leaf) {
         return PhoneTopics.topic(base, id, leaf);
