@@ -63,8 +63,10 @@ record EvalSet(Path file, List<EvalSet.Row> rows, int relabelledRows) {
         for (int i = 0; i < lines.size(); i++) {
             String line = i == 0 ? lines.get(0).replace("\uFEFF", "") : lines.get(i);
             if (!line.isBlank() && !line.startsWith("#")) {
-                rows.add(row(file + ":" + (i + 1), i + 1, line));
-                relabelled += relabel(line.split("\t", -1)) != null ? 1 : 0;
+                String[] columns = line.split("\t", -1);
+                String label = relabel(columns);
+                rows.add(row(file + ":" + (i + 1), i + 1, columns, label));
+                relabelled += label != null ? 1 : 0;
             }
         }
         if (rows.isEmpty()) {
@@ -86,14 +88,13 @@ record EvalSet(Path file, List<EvalSet.Row> rows, int relabelledRows) {
         return label.startsWith("BORDER:") ? label.substring("BORDER:".length()).strip() : label;
     }
 
-    private static Row row(String where, int number, String line) {
-        String[] columns = line.split("\t", -1);
+    /** @param relabelled the catalogue label of column 6, or null */
+    private static Row row(String where, int number, String[] columns, String relabelled) {
         if (columns.length < 4) {
             throw new IllegalArgumentException(where + ": " + columns.length
                     + (columns.length == 1 ? " column" : " columns") + ", " + EXPECTED);
         }
         String text = columns[0].strip();
-        String relabelled = relabel(columns);
         String intent = relabelled != null ? relabelled : columns[1].strip();
         if (text.isEmpty() || intent.isEmpty()) {
             throw new IllegalArgumentException(where + ": the " + (text.isEmpty() ? "text" : "intent")

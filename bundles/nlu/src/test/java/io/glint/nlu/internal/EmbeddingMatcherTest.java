@@ -27,7 +27,7 @@ import io.glint.nlu.TemplateSpec;
  */
 class EmbeddingMatcherTest {
     /** Sentences sharing words are close; good enough to exercise the rules deterministically. */
-    static final class BagOfWords implements SentenceEncoder {
+    static class BagOfWords implements SentenceEncoder {
         @Override
         public String lang() {
             return "en";
@@ -177,23 +177,7 @@ class EmbeddingMatcherTest {
     void a_language_counts_as_ready_only_once_every_skills_examples_are_indexed() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
-        BagOfWords words = new BagOfWords();
-        SentenceEncoder slow = new SentenceEncoder() {
-            @Override
-            public String lang() {
-                return words.lang();
-            }
-
-            @Override
-            public String model() {
-                return words.model();
-            }
-
-            @Override
-            public int dimension() {
-                return words.dimension();
-            }
-
+        SentenceEncoder slow = new BagOfWords() {
             @Override
             public float[] encode(String text) {
                 if (busy.get()) {
@@ -203,7 +187,7 @@ class EmbeddingMatcherTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return words.encode(text);
+                return super.encode(text);
             }
         };
         EmbeddingMatcher background = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.5, 0)),
@@ -229,29 +213,13 @@ class EmbeddingMatcherTest {
     }
 
     /** Counts what it encodes. */
-    static final class CountingWords implements SentenceEncoder {
-        final BagOfWords words = new BagOfWords();
+    static final class CountingWords extends BagOfWords {
         final java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public String lang() {
-            return "en";
-        }
-
-        @Override
-        public String model() {
-            return words.model();
-        }
-
-        @Override
-        public int dimension() {
-            return words.dimension();
-        }
 
         @Override
         public float[] encode(String text) {
             encoded.incrementAndGet();
-            return words.encode(text);
+            return super.encode(text);
         }
     }
 
