@@ -242,7 +242,10 @@ class MqttDriverTest {
     private Device discovered() throws Exception {
         mqtt.publish(BASE + "/bridge/devices", bridgeDevices(), true);
         driver = startDriver();
-        TestClients.await("kitchen ceiling announced", () -> registry.announced.containsKey(CEILING));
+        int expected = new Z2mDevices(MqttDriver.DRIVER_ID).parse(bridgeDevices().getBytes(StandardCharsets.UTF_8))
+                .size();
+        // Every device, not just the ceiling: a test that counts announcements must start after the last one.
+        TestClients.await("all devices announced", () -> registry.announced.size() == expected);
         TestClients.await("connected", driver::connected);
         return registry.announced.get(CEILING);
     }
