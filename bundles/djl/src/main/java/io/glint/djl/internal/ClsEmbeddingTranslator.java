@@ -1,6 +1,5 @@
 package io.glint.djl.internal;
 
-import java.util.Arrays;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -53,8 +52,11 @@ final class ClsEmbeddingTranslator implements NoBatchifyTranslator<String, float
         }
         Shape shape = hidden.getShape(); // (1, tokens, dimension)
         int dimension = Math.toIntExact(shape.get(shape.dimension() - 1));
-        // [CLS] is the first token, so its state is the first `dimension` values.
-        return normalised(Arrays.copyOf(hidden.toFloatArray(), dimension));
+        // [CLS] is the first token, so its state is the first `dimension` values: read those from the buffer
+        // rather than copying every token's state into an array first.
+        float[] cls = new float[dimension];
+        hidden.toByteBuffer().asFloatBuffer().get(cls);
+        return normalised(cls);
     }
 
     static float[] normalised(float[] vector) {

@@ -2,9 +2,12 @@ package io.glint.nlu.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Colour words in English and Chinese, normalised to CSS colour names (or #rrggbb as given). */
 public final class Colors {
+    private static final Pattern HEX = Pattern.compile("#[0-9a-f]{6}");
+
     private static final Map<String, String> NAMES = new HashMap<>();
 
     static {
@@ -37,7 +40,7 @@ public final class Colors {
 
     /** The CSS colour for a phrase (as a token key), or null. */
     public static String lookup(String key) {
-        if (key.matches("#[0-9a-f]{6}")) {
+        if (HEX.matcher(key).matches()) {
             return key;
         }
         return NAMES.get(key);

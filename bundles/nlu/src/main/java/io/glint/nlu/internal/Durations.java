@@ -28,6 +28,7 @@ public final class Durations {
     private static final Map<String, Integer> FEW = Map.of("a", 1, "an", 1, "couple", 2, "few", 3);
     /** "10min", "2h", "90s": a number glued to its unit. */
     private static final Pattern GLUED = Pattern.compile("(\\d+(?:\\.\\d+)?)([a-z]+)");
+    private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
 
     private static final String ZH_NUM = "[零〇一二两三四五六七八九十百\\d]+(?:点[零一二三四五六七八九\\d]+)?";
     private static final Pattern ZH_PART = Pattern.compile("(?:(" + ZH_NUM + ")个?半|(" + ZH_NUM + ")个?|(半)个?)"
@@ -74,7 +75,7 @@ public final class Durations {
         for (int i = from; i < to; i++) {
             String t = tokens.get(i);
             Matcher m = GLUED.matcher(t);
-            if (m.matches() && !t.matches("\\d+(st|nd|rd|th)")) {
+            if (m.matches() && !ORDINAL.matcher(t).matches()) {
                 out.add(m.group(1));
                 out.add(m.group(2));
             } else {
@@ -260,7 +261,7 @@ public final class Durations {
             if (any && lastUnit != null) {
                 String rest = s.substring(i);
                 Double v = Numbers.chinese(rest);
-                if (v == null && rest.matches("\\d+")) {
+                if (v == null && Numbers.DIGITS.matcher(rest).matches()) {
                     v = Double.valueOf(rest);
                 }
                 if (v != null) {
@@ -277,7 +278,7 @@ public final class Durations {
     }
 
     private static double zhNumber(String s) {
-        if (s.matches("\\d+(\\.\\d+)?")) {
+        if (Numbers.DECIMAL.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
         Double v = Numbers.chinese(s);

@@ -452,31 +452,36 @@ public final class EmbeddingMatcher implements IntentMatcher {
         // per intent, its nearest example's cosine (the vectors are unit length)
         double[] nearest = NearestScan.nearest(v, index.matrix(), index.scales(), index.of(), index.texts(),
                 leaveOut ? text : null, index.dimension(), index.intentNames().length, index.size());
-        Map<String, Double> bestPerIntent = new LinkedHashMap<>();
+        String[] names = index.intentNames();
+        // an intent counts when it has rows and the utterance says none of the words its skill excludes
+        boolean[] counts = new boolean[nearest.length];
+        Set<String> candidates = new HashSet<>();
         for (int k = 0; k < nearest.length; k++) {
-            List<String> not = index.excludes().get(index.intentNames()[k]);
-            if (nearest[k] > -2 && (not == null || !q.mentionsAny(not))) {
-                bestPerIntent.put(index.intentNames()[k], nearest[k]);
+            List<String> not = index.excludes().get(names[k]);
+            counts[k] = nearest[k] > -2 && (not == null || !q.mentionsAny(not));
+            if (counts[k]) {
+                candidates.add(names[k]);
             }
         }
-        double none = bestPerIntent.getOrDefault(NONE, -1.0);
+        double none = -1.0;
         String bestIntent = NONE;
         double best = -1;
         double second = -1;
-        for (Map.Entry<String, Double> e : bestPerIntent.entrySet()) {
-            if (e.getKey().equals(NONE)) {
+        for (int k = 0; k < nearest.length; k++) {
+            if (!counts[k]) {
                 continue;
             }
-            if (e.getValue() > best) {
+            if (names[k].equals(NONE)) {
+                none = nearest[k];
+            } else if (nearest[k] > best) {
                 second = best;
-                best = e.getValue();
-                bestIntent = e.getKey();
-            } else if (e.getValue() > second) {
-                second = e.getValue();
+                best = nearest[k];
+                bestIntent = names[k];
+            } else if (nearest[k] > second) {
+                second = nearest[k];
             }
         }
-        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(),
-                bestPerIntent.keySet());
+        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), candidates);
         return new Scored(settled, best, second, none);
     }
 

@@ -2,12 +2,17 @@ package io.glint.nlu.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Numbers as people say them: digits ("24", "24.5"), English words ("twenty four", "a hundred and five") and
  * Chinese numerals ("二十四", "两百", "一百零五", "二十四点五"), which arrive as one token per character.
  */
 public final class Numbers {
+    /** Digits, and digits with a decimal part: compiled once, as every parse asks. */
+    static final Pattern DIGITS = Pattern.compile("\\d+");
+    static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+
     private static final Map<String, Integer> EN_UNITS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
             Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
             Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
@@ -26,7 +31,7 @@ public final class Numbers {
         if (from >= to) {
             return null;
         }
-        if (to - from == 1 && tokens.get(from).matches("\\d+(\\.\\d+)?")) {
+        if (to - from == 1 && DECIMAL.matcher(tokens.get(from)).matches()) {
             return Double.valueOf(tokens.get(from));
         }
         if (Text.isHan(tokens.get(from).codePointAt(0))) {

@@ -18,9 +18,27 @@ public record Query(String text, String lang, List<String> tokens, Set<String> t
     /** Whether the utterance says one of the words (a Chinese word anywhere in the text, others as whole words). */
     public boolean mentionsAny(List<String> words) {
         for (String w : words) {
-            if (Text.hasHan(w) ? text.contains(w) : w.indexOf(' ') < 0 ? tokenSet.contains(w)
-                    : (" " + String.join(" ", tokens) + " ").contains(" " + w + " ")) {
+            if (Text.hasHan(w) ? text.contains(w) : w.indexOf(' ') < 0 ? tokenSet.contains(w) : saysPhrase(w)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether consecutive tokens spell {@code phrase} (words separated by one space), compared in place. */
+    private boolean saysPhrase(String phrase) {
+        for (int start = 0; start < tokens.size(); start++) {
+            int pos = 0;
+            for (int j = start; j < tokens.size(); j++) {
+                String token = tokens.get(j);
+                int end = pos + token.length();
+                if (!phrase.startsWith(token, pos) || (end < phrase.length() && phrase.charAt(end) != ' ')) {
+                    break;
+                }
+                if (end == phrase.length()) {
+                    return true;
+                }
+                pos = end + 1;
             }
         }
         return false;

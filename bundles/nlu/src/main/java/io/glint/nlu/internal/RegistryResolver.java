@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
@@ -21,6 +22,7 @@ public final class RegistryResolver implements Template.SlotResolver {
     // Not thread-safe: a resolver belongs to the one utterance being matched.
     /** An unknown device name longer than this is more likely a sentence the templates did not foresee. */
     static final int MAX_UNKNOWN_DEVICE_TOKENS = 3;
+    private static final Pattern PHONE_DIGITS = Pattern.compile("\\+?[0-9]{3,}");
     /** The same in Han characters, one token each: 空气净化器 is one name of five. */
     static final int MAX_UNKNOWN_DEVICE_HAN = 6;
     private static final Set<String> NOT_A_DEVICE_NAME = Set.of("the", "a", "an", "all", "it", "them", "this",
@@ -138,7 +140,7 @@ public final class RegistryResolver implements Template.SlotResolver {
             }
         }
         String digits = String.join("", tokens.subList(from, to));
-        if (digits.matches("\\+?[0-9]{3,}")) {
+        if (PHONE_DIGITS.matcher(digits).matches()) {
             return value(digits);
         }
         boolean chinese = tokens.get(from).codePoints().anyMatch(Character::isIdeographic);

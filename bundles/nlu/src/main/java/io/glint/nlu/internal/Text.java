@@ -93,7 +93,17 @@ public final class Text {
 
     /** A lookup key for a phrase: its tokens joined by single spaces. */
     public static String key(List<String> tokens, int from, int to) {
-        return String.join(" ", tokens.subList(from, to));
+        if (to - from == 1) {
+            return tokens.get(from); // the common case, without a joiner
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                key.append(' ');
+            }
+            key.append(tokens.get(i));
+        }
+        return key.toString();
     }
 
     public static String key(String phrase) {

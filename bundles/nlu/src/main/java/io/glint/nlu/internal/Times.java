@@ -145,10 +145,10 @@ public final class Times {
         for (int i = from; i < to; i++) {
             String t = tokens.get(i);
             Matcher m;
-            if ((m = Pattern.compile("(\\d{1,2})(am|pm|a|p)").matcher(t)).matches()) {
+            if ((m = CLOCK_AMPM.matcher(t)).matches()) {
                 out.add(m.group(1));
                 out.add(m.group(2).startsWith("a") ? "am" : "pm");
-            } else if ((m = Pattern.compile("(\\d{1,2})\\.(\\d{2})").matcher(t)).matches()) {
+            } else if ((m = CLOCK_DOT.matcher(t)).matches()) {
                 out.add(m.group(1)); // 6.30
                 out.add(m.group(2));
             } else if ((t.equals("m") || t.equals("m.")) && !out.isEmpty()
@@ -297,14 +297,14 @@ public final class Times {
 
     private static boolean isOrdinal(List<String> t, int i) {
         String w = t.get(i);
-        return w.matches("\\d{1,2}(st|nd|rd|th)") || EN_ORDINALS.containsKey(w)
+        return ORDINAL_DIGITS.matcher(w).matches() || EN_ORDINALS.containsKey(w)
                 || (i + 1 < t.size() && EN_ORDINALS.containsKey(t.get(i + 1)) && Numbers.parse(t, i, i + 1) != null);
     }
 
     /** {day, tokens used} for "3", "3rd", "third", "twenty third"; null otherwise. */
     private static int[] dayOfMonth(List<String> t, int i, boolean plainNumberOk) {
         String w = t.get(i);
-        Matcher m = Pattern.compile("(\\d{1,2})(st|nd|rd|th)?").matcher(w);
+        Matcher m = DAY_DIGITS.matcher(w);
         if (m.matches() && (plainNumberOk || m.group(2) != null)) {
             return new int[] {Integer.parseInt(m.group(1)), 1};
         }
@@ -465,7 +465,7 @@ public final class Times {
                     continue;
                 }
                 Double v = Numbers.parse(t, j, j + len);
-                boolean digits = t.get(j).matches("\\d{2}");
+                boolean digits = TWO_DIGITS.matcher(t.get(j)).matches();
                 if (v != null && v >= 0 && v < 60 && v == Math.rint(v) && (digits || v >= 10)
                         && (j + len == t.size() || !Durations.expand(t, j + len, j + len + 1).stream()
                                 .anyMatch(u -> u.startsWith("minute") || u.startsWith("hour")))) {
@@ -531,6 +531,12 @@ public final class Times {
     private static final Pattern ZH_CLOCK = Pattern.compile("(" + ZN + ")[点點时]钟?(整|半|一刻|三刻|过?(" + ZN
             + ")分?)?");
     private static final Pattern ZH_DIGITAL = Pattern.compile("(\\d{1,2}):(\\d{2})");
+    // compiled once: String.matches and Pattern.compile in a method compile the expression on every call
+    private static final Pattern CLOCK_AMPM = Pattern.compile("(\\d{1,2})(am|pm|a|p)");
+    private static final Pattern CLOCK_DOT = Pattern.compile("(\\d{1,2})\\.(\\d{2})");
+    private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\d{1,2}(st|nd|rd|th)");
+    private static final Pattern DAY_DIGITS = Pattern.compile("(\\d{1,2})(st|nd|rd|th)?");
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
     private static final Map<String, Part> ZH_PARTS = Map.ofEntries(Map.entry("早上", Part.MORNING),
             Map.entry("早晨", Part.MORNING), Map.entry("清晨", Part.MORNING), Map.entry("上午", Part.MORNING),
             Map.entry("早", Part.MORNING), Map.entry("中午", Part.NOON), Map.entry("午饭", Part.NOON),
@@ -661,7 +667,7 @@ public final class Times {
     }
 
     private static int zhInt(String s) {
-        if (s.matches("\\d+")) {
+        if (Numbers.DIGITS.matcher(s).matches()) {
             return Integer.parseInt(s);
         }
         Double v = Numbers.chinese(s);
