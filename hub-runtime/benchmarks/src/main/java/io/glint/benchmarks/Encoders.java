@@ -9,6 +9,7 @@ import java.util.Map;
 import io.glint.api.nlu.SentenceEncoder;
 import io.glint.djl.internal.EncoderLoader;
 import io.glint.djl.internal.EncoderModel;
+import io.glint.djl.internal.OrtRowDots;
 
 /** The hub's on-device encoders, loaded in a plain JVM (no framework) for calibration and benchmarks. */
 final class Encoders {
@@ -26,5 +27,10 @@ final class Encoders {
             encoders.add(loader.load(model));
         }
         return encoders;
+    }
+
+    /** The native row search, as the djl bundle registers it; call after {@link #load()}. */
+    static OrtRowDots rowDots() throws Exception {
+        return OrtRowDots.open(Encoders.class.getClassLoader());
     }
 }

@@ -44,6 +44,7 @@ public final class Pipeline implements AutoCloseable {
     final Registry registry = new Registry(Duration.ofSeconds(2));
     final GrantTable grants = new GrantTable();
     final EmbeddingMatcher embeddings;
+    private final io.glint.djl.internal.OrtRowDots rowDots;
     final NluService nlu;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final SkillCatalog catalog;
@@ -92,7 +93,11 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         if (embeddings != null) {
+            rowDots = Encoders.rowDots(); // the native search the djl bundle registers next to its encoders
+            embeddings.setRowDots(rowDots);
             encoders.forEach(embeddings::addEncoder);
+        } else {
+            rowDots = null;
         }
         for (int n = 0; n < extraSkills; n++) {
             SkillSpec spec = SkillSpecs.read(stream(lookalike(lightsJson, n)), "lookalike-" + n + ".json");
@@ -201,5 +206,9 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         catalog.clear();
         scheduler.shutdownNow();
+        if (embeddings != null) {
+            embeddings.close();
+            rowDots.close();
+        }
     }
 }

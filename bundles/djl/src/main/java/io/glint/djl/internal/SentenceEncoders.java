@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.glint.api.nlu.RowDots;
 import io.glint.api.nlu.SentenceEncoder;
 
 /**
@@ -39,6 +40,8 @@ public final class SentenceEncoders {
     private final ExecutorService loader;
     private final List<ServiceRegistration<SentenceEncoder>> registrations = new ArrayList<>();
     private final List<DjlSentenceEncoder> encoders = new ArrayList<>();
+    private ServiceRegistration<RowDots> rowDotsRegistration;
+    private OrtRowDots rowDots;
     private boolean stopped;
 
     @Activate
@@ -75,6 +78,7 @@ public final class SentenceEncoders {
             LOG.error("No sentence encoders: ONNX Runtime could not be set up in {}: {}", home, explain(e), e);
             return;
         }
+        registerRowDots();
         for (EncoderModel model : EncoderModel.values()) {
             if (isStopped()) {
                 return;
@@ -107,6 +111,25 @@ public final class SentenceEncoders {
         return false;
     }
 
+    /** The native nearest-example search, before the encoders: the indexes built for them can use it at once. */
+    private void registerRowDots() {
+        OrtRowDots opened;
+        try {
+            opened = OrtRowDots.open(SentenceEncoders.class.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            LOG.warn("The native row search is unavailable, understanding scans in Java: {}", e.getMessage(), e);
+            return;
+        }
+        synchronized (this) {
+            if (!stopped) {
+                rowDots = opened;
+                rowDotsRegistration = context.registerService(RowDots.class, opened, new Hashtable<>());
+                return;
+            }
+        }
+        opened.close();
+    }
+
     private synchronized boolean isStopped() {
         return stopped;
     }
@@ -115,8 +138,14 @@ public final class SentenceEncoders {
     void deactivate() {
         List<ServiceRegistration<SentenceEncoder>> toUnregister;
         List<DjlSentenceEncoder> toClose;
+        ServiceRegistration<RowDots> rowDotsToUnregister;
+        OrtRowDots rowDotsToClose;
         synchronized (this) {
             stopped = true;
+            rowDotsToUnregister = rowDotsRegistration;
+            rowDotsToClose = rowDots;
+            rowDotsRegistration = null;
+            rowDots = null;
             toUnregister = List.copyOf(registrations);
             toClose = List.copyOf(encoders);
             registrations.clear();
@@ -128,6 +157,14 @@ public final class SentenceEncoders {
             } catch (IllegalStateException alreadyGone) {
                 // the framework unregisters a stopping bundle's services itself
             }
+        }
+        if (rowDotsToUnregister != null) {
+            try {
+                rowDotsToUnregister.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // as above
+            }
+            rowDotsToClose.close();
         }
         toClose.forEach(DjlSentenceEncoder::close);
         // A model being loaded cannot be interrupted (native code): let it finish, it closes itself.

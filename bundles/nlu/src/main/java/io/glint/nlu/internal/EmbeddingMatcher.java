@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.glint.api.nlu.RowDots;
 import io.glint.api.nlu.SentenceEncoder;
 import io.glint.api.skill.Slot;
 import io.glint.nlu.IntentSpec;
@@ -105,6 +106,12 @@ public final class EmbeddingMatcher implements IntentMatcher {
     }
 
     private final Map<String, SentenceEncoder> encoders = new ConcurrentHashMap<>();
+    /** The native copy of a language's index, searched instead of scanning it in Java while the service lasts. */
+    private record Native(Index index, RowDots.Table table) {
+    }
+
+    private final Map<String, Native> natives = new ConcurrentHashMap<>();
+    private volatile RowDots rowDots;
     /**
      * The index per language. A skill arriving or leaving re-indexes with the vectors of the index it replaces and
      * encodes only what is new, instead of every skill's sentences again (seconds on a gateway).
@@ -301,12 +308,60 @@ public final class EmbeddingMatcher implements IntentMatcher {
     public void removeEncoder(SentenceEncoder encoder) {
         if (encoders.remove(encoder.lang(), encoder)) {
             byLanguage.remove(encoder.lang());
+            attach(encoder.lang(), null);
+        }
+    }
+
+    /** Searches the indexes natively from now on: each gets a native copy of its rows. */
+    public void setRowDots(RowDots dots) {
+        rowDots = dots;
+        byLanguage.forEach(this::attach);
+        LOG.info("Nearest examples are searched in native code ({})", dots.getClass().getSimpleName());
+    }
+
+    /** Back to the Java scan: the native copies are freed. */
+    public void unsetRowDots(RowDots dots) {
+        synchronized (natives) {
+            if (rowDots != dots) {
+                return;
+            }
+            rowDots = null;
+        }
+        byLanguage.keySet().forEach(lang -> attach(lang, null));
+    }
+
+    /**
+     * Gives {@code index}, the language's current one, a native copy of its rows when the service is there (and
+     * none otherwise), freeing the copy of the index it replaces.
+     */
+    private void attach(String lang, Index index) {
+        synchronized (natives) {
+            if (index != null && byLanguage.get(lang) != index) {
+                return; // a newer index came meanwhile, and attaches itself
+            }
+            RowDots dots = rowDots;
+            Native next = null;
+            if (index != null && dots != null && index.size() > 0) {
+                try {
+                    next = new Native(index, dots.table(index.matrix(), index.dimension()));
+                } catch (RuntimeException e) {
+                    LOG.warn("The {} examples for {} are searched in Java: {}", index.size(), lang, e.getMessage());
+                }
+            }
+            Native old = next == null ? natives.remove(lang) : natives.put(lang, next);
+            if (old != null) {
+                old.table().close(); // waits for queries still reading it
+            }
         }
     }
 
     public void close() {
         if (indexer != null) {
             indexer.shutdownNow();
+        }
+        synchronized (natives) {
+            natives.values().forEach(n -> n.table().close());
+            natives.clear();
         }
     }
 
@@ -348,6 +403,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
             Index current = byLanguage.get(lang);
             if (current == null || current.generation() < gen) {
                 byLanguage.put(lang, index);
+                attach(lang, index);
             }
             vectors.saveIfEncoded();
             LOG.info("Embedded {} examples of {} intents for {} with {} in {} ms", index.size(),
@@ -450,8 +506,20 @@ public final class EmbeddingMatcher implements IntentMatcher {
         String text = normalize(q.text());
         float[] v = encoder.encode(text);
         // per intent, its nearest example's cosine (the vectors are unit length)
-        double[] nearest = NearestScan.nearest(v, index.matrix(), index.scales(), index.of(), index.texts(),
-                leaveOut ? text : null, index.dimension(), index.intentNames().length, index.size());
+        double[] nearest = null;
+        Native n = natives.get(q.lang());
+        if (n != null && n.index() == index) {
+            try {
+                nearest = NearestScan.nearest(v, n.table(), index.scales(), index.of(), index.texts(),
+                        leaveOut ? text : null, index.intentNames().length);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the native copy was freed meanwhile (its bundle stopping): scan in Java
+            }
+        }
+        if (nearest == null) {
+            nearest = NearestScan.nearest(v, index.matrix(), index.scales(), index.of(), index.texts(),
+                    leaveOut ? text : null, index.dimension(), index.intentNames().length, index.size());
+        }
         String[] names = index.intentNames();
         // an intent counts when it has rows and the utterance says none of the words its skill excludes
         boolean[] counts = new boolean[nearest.length];

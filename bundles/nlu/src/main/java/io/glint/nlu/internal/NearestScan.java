@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
+import io.glint.api.nlu.RowDots;
+
 /**
  * Per intent, the cosine of its nearest example to a query: one pass over an index's rows (bytes with a scale per
  * row, {@link EmbeddingMatcher}). Several thousand rows take the better part of a millisecond on one core of a
@@ -70,6 +72,34 @@ final class NearestScan extends RecursiveTask<double[]> {
                 intents, 0, rows);
         // invoke() computes on the caller's thread; only the halves it forks may go to the pool
         return scan.invoke();
+    }
+
+    /**
+     * As {@link #nearest(float[], byte[], float[], int[], String[], String, int, int, int)}, with the dot products
+     * computed natively by {@code table} (which holds the same rows).
+     *
+     * @throws IllegalStateException if the table is closed
+     */
+    static double[] nearest(float[] vector, RowDots.Table table, float[] scales, int[] of, String[] texts,
+            String leaveOut, int intents) {
+        float max = 0;
+        for (float x : vector) {
+            max = Math.max(max, Math.abs(x));
+        }
+        double queryScale = max == 0 ? 1 : max / (double) RowDots.Table.MAX_QUERY;
+        short[] query = new short[vector.length];
+        for (int k = 0; k < vector.length; k++) {
+            query[k] = (short) Math.round(vector[k] / queryScale);
+        }
+        int[] dots = table.dot(query);
+        NearestScan scan = new NearestScan(null, queryScale, null, scales, of, texts, leaveOut, 0, intents, 0,
+                dots.length);
+        double[] nearest = new double[intents];
+        Arrays.fill(nearest, -2);
+        for (int i = 0; i < dots.length; i++) {
+            scan.keep(nearest, i, dots[i]);
+        }
+        return nearest;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.glint.api.device.Devices;
+import io.glint.api.nlu.RowDots;
 import io.glint.api.nlu.SentenceEncoder;
 import io.glint.api.skill.Intent;
 import io.glint.api.skill.Slot;
@@ -108,6 +110,21 @@ public class NluService implements Nlu {
     void unbindEncoder(SentenceEncoder encoder) {
         if (embeddings != null) {
             embeddings.removeEncoder(encoder);
+        }
+    }
+
+    /** A native nearest-example search, when the bundle that runs the encoders offers one; Java scans otherwise. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRowDots(RowDots rowDots) {
+        if (embeddings != null) {
+            embeddings.setRowDots(rowDots);
+        }
+    }
+
+    void unbindRowDots(RowDots rowDots) {
+        if (embeddings != null) {
+            embeddings.unsetRowDots(rowDots);
         }
     }
 

@@ -13,6 +13,7 @@ import io.glint.api.device.Capability;
 import io.glint.api.device.Device;
 import io.glint.api.device.DeviceType;
 import io.glint.api.device.Room;
+import io.glint.api.nlu.RowDots;
 import io.glint.api.nlu.SentenceEncoder;
 import io.glint.api.skill.Intent;
 import io.glint.api.voice.Utterance;
@@ -268,5 +269,85 @@ class EmbeddingMatcherTest {
         while (!m.readyLanguages().contains("en") && System.nanoTime() < end) {
             Thread.sleep(10);
         }
+    }
+
+    /** Products in Java, as a native implementation computes them, counting its work and what it frees. */
+    static final class JavaRowDots implements RowDots {
+        final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        final List<Table> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public Table table(byte[] rows, int dimension) {
+            byte[] copy = rows.clone();
+            Table table = new Table() {
+                volatile boolean closed;
+
+                @Override
+                public int rows() {
+                    return copy.length / dimension;
+                }
+
+                @Override
+                public int[] dot(short[] query) {
+                    if (closed || failing) {
+                        throw new IllegalStateException("closed");
+                    }
+                    queries.incrementAndGet();
+                    int[] out = new int[rows()];
+                    for (int r = 0; r < out.length; r++) {
+                        for (int k = 0; k < dimension; k++) {
+                            out[r] += copy[r * dimension + k] * query[k];
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public void close() {
+                    closed = true;
+                    open.remove(this);
+                }
+            };
+            open.add(table);
+            return table;
+        }
+    }
+
+    @Test
+    void a_native_row_search_gives_the_answers_of_the_java_scan_and_its_copies_follow_the_index() {
+        List<String> sentences = List.of("could I have some light in the kitchen please",
+                "I need the light in the bedroom off please", "the kitchen lights are far too bright, lower them",
+                "amuse me with a silly story", "zebra quantum marmalade");
+        Lexicon lexicon = new Lexicon(List.of(), List.of(), 0);
+        List<EmbeddingMatcher.Scored> scanned = new java.util.ArrayList<>();
+        for (String s : sentences) {
+            scanned.add(matcher.score(Query.of(s, "en", Text.tokens(s), lexicon)));
+        }
+        JavaRowDots dots = new JavaRowDots();
+        matcher.setRowDots(dots);
+        assertEquals(1, dots.open.size(), "one copy for the one language");
+        for (int i = 0; i < sentences.size(); i++) {
+            EmbeddingMatcher.Scored natively = matcher.score(Query.of(sentences.get(i), "en",
+                    Text.tokens(sentences.get(i)), lexicon));
+            assertEquals(scanned.get(i).intent(), natively.intent(), sentences.get(i));
+            assertEquals(scanned.get(i).best(), natively.best(), 0.002, sentences.get(i));
+            assertEquals(scanned.get(i).none(), natively.none(), 0.002, sentences.get(i));
+        }
+        assertEquals(sentences.size(), dots.queries.get(), "every sentence searched natively");
+
+        RowDots.Table first = dots.open.get(0);
+        nlu.unregister("lights"); // a new index: a new copy, and the old one freed
+        assertEquals(1, dots.open.size());
+        assertTrue(dots.open.get(0) != first);
+        assertTrue(nlu.parse(Utterance.of(sentences.get(0))).isEmpty());
+
+        dots.failing = true; // a native search that stops answering: the Java scan answers instead
+        nlu.register("lights2", new SkillSpec(java.util.Set.of(), List.of(intent("light.turn_on",
+                Map.of("room", "room"), "switch on the {room} lights", "I need some light in the bedroom please"))));
+        assertEquals("light.turn_on", understood("could I have some light in the kitchen please").name());
+
+        matcher.unsetRowDots(dots);
+        assertTrue(dots.open.isEmpty(), "copies freed with the service");
     }
 }
