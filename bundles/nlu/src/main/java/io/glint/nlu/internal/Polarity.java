@@ -12,14 +12,15 @@ import java.util.Set;
  */
 final class Polarity {
     private record Side(Set<String> words) {
-        /** Whether a word of this side is said, plainly ({@code negated} false) or under a negation (true). */
-        boolean in(List<String> tokens, boolean negated) {
-            for (int i = 0; i < tokens.size(); i++) {
-                if (words.contains(tokens.get(i)) && !partOfName(tokens, i) && negated(tokens, i) == negated) {
-                    return true;
-                }
-            }
-            return false;
+        /** Whether the word at {@code i} is this side's, said plainly ({@code negated} false) or negated (true). */
+        boolean at(List<String> tokens, int i, boolean negated) {
+            return words.contains(tokens.get(i)) && !partOfName(tokens, i) && negated(tokens, i) == negated;
+        }
+
+        Side and(Side other) {
+            Set<String> both = new java.util.HashSet<>(words);
+            both.addAll(other.words());
+            return new Side(Set.copyOf(both));
         }
     }
 
@@ -53,14 +54,17 @@ final class Polarity {
     private record Pair(String a, Side aWords, String b, Side bWords) {
     }
 
-    private static final Side ON = new Side(Set.of("on", "开", "启", "亮"));
-    private static final Side OFF = new Side(Set.of("off", "out", "extinguish", "kill", "关", "熄", "灭"));
+    private static final Side ON = new Side(Set.of("on", "activate", "enable", "energize", "energise", "开", "启",
+            "亮"));
+    private static final Side OFF = new Side(Set.of("off", "out", "extinguish", "kill", "deactivate", "disable",
+            "unplug", "cut", "关", "熄", "灭"));
     private static final Side UNLOCK = new Side(Set.of("unlock", "unlocked", "解", "开"));
     // not 锁 alone: it is also in 解锁
     private static final Side LOCK = new Side(Set.of("lock", "locked", "上"));
     // Chinese is read a character at a time: 拉开 is 开, 放下 is 下, 升起 is 起
     private static final Side OPEN = new Side(Set.of("open", "raise", "up", "开", "升", "起"));
-    private static final Side CLOSE = new Side(Set.of("close", "shut", "lower", "down", "关", "合", "降", "下"));
+    private static final Side CLOSE = new Side(Set.of("close", "closed", "shut", "lower", "down", "关", "合", "降",
+            "下"));
     // not "vacuum": it names the machine as often as the job ("halt the vacuum")
     private static final Side START = new Side(Set.of("start", "begin", "clean", "开", "始", "启", "扫"));
     private static final Side STOP = new Side(Set.of("stop", "halt", "pause", "park", "enough", "quit", "cancel",
@@ -73,7 +77,11 @@ final class Polarity {
             new Pair("cover.open", OPEN, "cover.close", CLOSE),
             new Pair("vacuum.start", START, "vacuum.stop", STOP),
             new Pair("car.unlock", UNLOCK, "car.lock", LOCK),
-            new Pair("car.climate_start", START, "car.climate_stop", STOP));
+            // the car's climate is switched on and off as often as it is started and stopped; not "out": "before
+            // I head out" is when to start it
+            new Pair("car.climate_start", ON.and(new Side(Set.of("start", "begin", "始"))), "car.climate_stop",
+                    new Side(Set.of("off", "kill", "deactivate", "disable", "stop", "halt", "pause", "cancel", "关",
+                            "停", "熄"))));
 
     /** Words that ask for a change in a direction ("louder", "turn it down", "调高"). */
     private static final Set<String> UP = Set.of("up", "louder", "brighter", "warmer", "hotter", "higher", "raise",
@@ -118,22 +126,34 @@ final class Polarity {
      * {@code candidates} (installed, and not ruled out by the skill's excludes).
      */
     static String settle(String intent, List<String> tokens, Set<String> candidates) {
+        // English: the side said last ("the car is locked, unlock it", "the curtains are open, close them").
+        // Chinese is read a character at a time and its characters also build nouns and results (清扫, 开一下,
+        // 上车), so there the model's side stays whenever its words are said at all.
+        boolean lastWins = tokens.stream().noneMatch(Text::hasHan);
         for (Pair p : PAIRS) {
-            if (p.a().equals(intent) && candidates.contains(p.b()) && says(p.bWords(), p.aWords(), tokens)
-                    && !says(p.aWords(), p.bWords(), tokens)) {
+            int a = lastSaid(p.aWords(), p.bWords(), tokens);
+            int b = lastSaid(p.bWords(), p.aWords(), tokens);
+            if (p.a().equals(intent) && candidates.contains(p.b()) && b >= 0 && (lastWins ? b > a : a < 0)) {
                 return p.b();
             }
-            if (p.b().equals(intent) && candidates.contains(p.a()) && says(p.aWords(), p.bWords(), tokens)
-                    && !says(p.bWords(), p.aWords(), tokens)) {
+            if (p.b().equals(intent) && candidates.contains(p.a()) && a >= 0 && (lastWins ? a > b : b < 0)) {
                 return p.a();
             }
         }
         return intent;
     }
 
-    /** Whether the words ask for {@code side}: its own words said plainly, or its opposite's under a negation. */
-    private static boolean says(Side side, Side opposite, List<String> tokens) {
-        return side.in(tokens, false) || opposite.in(tokens, true);
+    /**
+     * Where the words last ask for {@code side}: one of its own words said plainly, or one of its opposite's under
+     * a negation; -1 if they never do.
+     */
+    private static int lastSaid(Side side, Side opposite, List<String> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            if (side.at(tokens, i, false) || opposite.at(tokens, i, true)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
 }

@@ -65,4 +65,27 @@ class PolarityTest {
         assertEquals("vacuum.start", Polarity.settle("vacuum.stop", Text.tokens("which robot should I buy to clean"),
                 Set.of("vacuum.stop", "vacuum.start")));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "lock.lock; the side door is locked, could you unlock it; lock.unlock",
+            "lock.unlock; the garage door is unlocked, lock it up; lock.lock",
+            "cover.open; the blinds in the den are open, close them; cover.close",
+            "light.turn_on; the hallway lamp is on again, switch it off; light.turn_off",
+            "light.turn_off; the hallway lamp is off, switch it on; light.turn_on",
+            "car.climate_stop; put the car climate on; car.climate_start",
+            "car.climate_start; turn the car heater off now; car.climate_stop",
+            "car.climate_start; cool the car down before we head out; car.climate_start",
+            "device.turn_on; deactivate the heated blanket; device.turn_off",
+            "device.turn_off; enable the coffee machine plug; device.turn_on",
+            // Chinese characters also build nouns and results: both sides said keeps the model's side
+            "vacuum.stop; 停止清扫客厅; vacuum.stop",
+            "car.unlock; 车门打开，我要上车; car.unlock"})
+    void in_english_the_side_said_last_wins_in_chinese_both_sides_keep_the_model(String model, String text,
+            String expected) {
+        Set<String> all = Set.of("light.turn_on", "light.turn_off", "device.turn_on", "device.turn_off",
+                "vacuum.start", "vacuum.stop", "cover.open", "cover.close", "lock.lock", "lock.unlock",
+                "car.lock", "car.unlock", "car.climate_start", "car.climate_stop");
+        assertEquals(expected, Polarity.settle(model, Text.tokens(text), all));
+    }
 }
