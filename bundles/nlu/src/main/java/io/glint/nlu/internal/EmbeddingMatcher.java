@@ -33,7 +33,8 @@ import io.glint.nlu.TemplateSpec;
  * Understanding by meaning, behind the templates: the installed skills' examples (and sentences their templates
  * stand for) are embedded with an on-device model; an utterance takes the intent of its nearest examples, but
  * only when it is close enough (threshold), clearly closer to that intent than to any other (margin), and closer
- * to it than to the hub's own out-of-scope sentences. Then the polarity check and the slot filler.
+ * to it than to the hub's own out-of-scope sentences. Then the polarity check, the family member the request
+ * opens with ({@link Operation}), and the slot filler.
  */
 public final class EmbeddingMatcher implements IntentMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMatcher.class);
@@ -549,7 +550,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
                 second = nearest[k];
             }
         }
-        String settled = bestIntent.equals(NONE) ? NONE : Polarity.settle(bestIntent, q.tokens(), candidates);
+        String settled = bestIntent.equals(NONE) ? NONE
+                : Operation.settle(Polarity.settle(bestIntent, q.tokens(), candidates), q.tokens(), candidates);
         return new Scored(settled, best, second, none);
     }
 

@@ -1,0 +1,115 @@
+package io.glint.nlu.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Alarms, reminders and notes each come as a family of intents (set or create, query, cancel or delete) whose
+ * sentences share nearly every word: "what's on my shopping list" and "add eggs to my shopping list" sit close
+ * together for the model. How an English request opens says which one it is: a question word asks, "delete",
+ * "scrap", "cross off" take away. After the model has picked a family member, the member the opening asks for is
+ * taken instead, when the opening asks for exactly one.
+ */
+final class Operation {
+    private enum Kind { CREATE, QUERY, REMOVE }
+
+    /** The family members by what they do. */
+    private static final List<Map<Kind, String>> FAMILIES = List.of(
+            Map.of(Kind.CREATE, "alarm.set", Kind.QUERY, "alarm.query", Kind.REMOVE, "alarm.cancel"),
+            Map.of(Kind.CREATE, "reminder.create", Kind.QUERY, "reminder.query", Kind.REMOVE, "reminder.cancel"),
+            Map.of(Kind.CREATE, "memo.create", Kind.QUERY, "memo.query", Kind.REMOVE, "memo.delete"));
+
+    /** Words before the request proper. */
+    private static final Set<String> OPENERS = Set.of("please", "can", "could", "would", "will", "you", "hey",
+            "ok", "okay", "so", "now", "just", "hi", "glint", "right", "and", "um", "uh", "also", "then");
+    /** Words that open a question whatever follows. */
+    private static final Set<String> QUERY = Set.of("what", "whats", "which", "any", "anything", "read", "show",
+            "tell", "search", "find", "look", "list", "give");
+    /** Words that open a question when a subject follows ("is there", "did you"), not a request ("have me up"). */
+    private static final Set<String> QUERY_BEFORE_SUBJECT = Set.of("do", "did", "does", "is", "are", "have", "has",
+            "was", "were");
+    private static final Set<String> SUBJECTS = Set.of("i", "you", "we", "there", "my", "it", "the", "a", "an",
+            "any", "that", "this");
+    /** Words that open a question when a verb follows ("when is"), not a clause ("when I get home, ..."). */
+    private static final Set<String> QUERY_BEFORE_VERB = Set.of("when", "where", "how");
+    private static final Set<String> VERBS = Set.of("is", "are", "was", "were", "do", "did", "does", "will", "s",
+            "many", "much", "long", "soon", "far");
+    private static final Set<String> REMOVE = Set.of("delete", "remove", "erase", "scrap", "drop", "bin", "cancel",
+            "clear", "undo", "ditch", "wipe", "kill", "disable", "forget", "empty", "purge");
+    private static final Set<String> CREATE = Set.of("set", "add", "make", "create", "put", "note", "save",
+            "remember", "remind", "jot", "write", "new", "keep", "stick", "pop", "wake", "schedule", "book",
+            "record", "store", "log", "append", "include");
+    /** A request that says what not to do is not read from its opening ("make sure it doesn't go off"). */
+    private static final Set<String> NEGATIONS = Set.of("not", "dont", "doesnt", "never", "no", "without");
+
+    private Operation() {
+    }
+
+    /** The member of the model's intent's family that the opening asks for, or the model's intent. */
+    static String settle(String intent, List<String> tokens, Set<String> candidates) {
+        for (Map<Kind, String> family : FAMILIES) {
+            if (!family.containsValue(intent)) {
+                continue;
+            }
+            Kind asked = opening(tokens);
+            String member = asked == null ? null : family.get(asked);
+            return member != null && candidates.contains(member) ? member : intent;
+        }
+        return intent;
+    }
+
+    /** What the first word after the openers asks for, or null when it does not say. */
+    private static Kind opening(List<String> tokens) {
+        int i = 0;
+        while (i < tokens.size() && OPENERS.contains(tokens.get(i))) {
+            i++;
+        }
+        if (i >= tokens.size()) {
+            return null;
+        }
+        String first = tokens.get(i);
+        String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+        String third = i + 2 < tokens.size() ? tokens.get(i + 2) : "";
+        if (tokens.stream().anyMatch(NEGATIONS::contains)) {
+            return null;
+        }
+        boolean off = offSaid(tokens);
+        if (first.equals("check") || first.equals("tick") || first.equals("cross")) {
+            return off ? Kind.REMOVE : first.equals("check") ? Kind.QUERY : null;
+        }
+        if (first.equals("turn") || first.equals("switch") || first.equals("get") || first.equals("take")
+                || first.equals("set")) {
+            // "turn off my alarm", "take ... off", "set the alarm off", "get rid of"; "set" asks for one otherwise
+            if (off || next.equals("rid")) {
+                return Kind.REMOVE;
+            }
+            return first.equals("set") ? Kind.CREATE : null;
+        }
+        if (first.equals("remind") && next.equals("me") && third.equals("what")) {
+            return Kind.QUERY; // "remind me what's on the list"
+        }
+        if (QUERY.contains(first) || (QUERY_BEFORE_SUBJECT.contains(first) && SUBJECTS.contains(next))
+                || (QUERY_BEFORE_VERB.contains(first) && VERBS.contains(next))) {
+            return Kind.QUERY;
+        }
+        if (REMOVE.contains(first)) {
+            return Kind.REMOVE;
+        }
+        if (CREATE.contains(first)) {
+            return Kind.CREATE;
+        }
+        return null;
+    }
+
+    /** "off" said, but not as in "goes off" (when an alarm rings). */
+    private static boolean offSaid(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).equals("off") && (i == 0 || !tokens.get(i - 1).startsWith("go")
+                    && !tokens.get(i - 1).equals("went"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
