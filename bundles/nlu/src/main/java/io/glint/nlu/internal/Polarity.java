@@ -14,7 +14,8 @@ final class Polarity {
     private record Side(Set<String> words) {
         /** Whether the word at {@code i} is this side's, said plainly ({@code negated} false) or negated (true). */
         boolean at(List<String> tokens, int i, boolean negated) {
-            return words.contains(tokens.get(i)) && !partOfName(tokens, i) && negated(tokens, i) == negated;
+            return words.contains(tokens.get(i)) && !partOfName(tokens, i) && !aNoun(tokens, i)
+                    && negated(tokens, i) == negated;
         }
 
         Side and(Side other) {
@@ -45,6 +46,16 @@ final class Polarity {
         return false;
     }
 
+    /** Words before "lock" that make it the thing rather than the verb ("release the door lock"). */
+    private static final Set<String> BEFORE_A_NOUN = Set.of("the", "a", "my", "its", "door", "doors", "front",
+            "back", "side", "car", "smart", "gate", "garage", "child", "safety");
+
+    /** "lock" as a noun: "open the deadbolt lock" asks to unlock. */
+    private static boolean aNoun(List<String> tokens, int i) {
+        String t = tokens.get(i);
+        return (t.equals("lock") || t.equals("locks")) && i > 0 && BEFORE_A_NOUN.contains(tokens.get(i - 1));
+    }
+
     /** 扫 in 扫地机 (the robot vacuum's name) is not the verb "sweep". */
     private static boolean partOfName(List<String> tokens, int i) {
         return tokens.get(i).equals("扫") && i + 2 < tokens.size() && tokens.get(i + 1).equals("地")
@@ -54,21 +65,23 @@ final class Polarity {
     private record Pair(String a, Side aWords, String b, Side bWords) {
     }
 
-    private static final Side ON = new Side(Set.of("on", "activate", "enable", "energize", "energise", "开", "启",
-            "亮"));
-    private static final Side OFF = new Side(Set.of("off", "out", "extinguish", "kill", "deactivate", "disable",
-            "unplug", "cut", "关", "熄", "灭"));
-    private static final Side UNLOCK = new Side(Set.of("unlock", "unlocked", "解", "开"));
+    private static final Side ON = new Side(Set.of("on", "start", "activate", "enable", "energize", "energise",
+            "开", "启", "亮"));
+    private static final Side OFF = new Side(Set.of("off", "out", "stop", "extinguish", "kill", "deactivate",
+            "disable", "unplug", "cut", "关", "熄", "灭"));
+    private static final Side UNLOCK = new Side(Set.of("unlock", "unlocked", "unbolt", "disengage", "release", "解",
+            "开"));
     // not 锁 alone: it is also in 解锁
-    private static final Side LOCK = new Side(Set.of("lock", "locked", "上"));
+    private static final Side LOCK = new Side(Set.of("lock", "locked", "engage", "上"));
     // Chinese is read a character at a time: 拉开 is 开, 放下 is 下, 升起 is 起
-    private static final Side OPEN = new Side(Set.of("open", "raise", "up", "开", "升", "起"));
+    private static final Side OPEN = new Side(Set.of("open", "raise", "up", "undraw", "开", "升", "起"));
     private static final Side CLOSE = new Side(Set.of("close", "closed", "shut", "lower", "down", "关", "合", "降",
             "下"));
     // not "vacuum": it names the machine as often as the job ("halt the vacuum")
-    private static final Side START = new Side(Set.of("start", "begin", "clean", "开", "始", "启", "扫"));
-    private static final Side STOP = new Side(Set.of("stop", "halt", "pause", "park", "enough", "quit", "cancel",
-            "home", "dock", "base", "charge", "charging", "停", "回", "充", "关", "够"));
+    private static final Side START = new Side(Set.of("start", "begin", "clean", "deploy", "send", "going", "开",
+            "始", "启", "扫"));
+    private static final Side STOP = new Side(Set.of("stop", "end", "halt", "hold", "pause", "park", "enough",
+            "quit", "cancel", "home", "dock", "base", "charge", "charging", "停", "回", "充", "关", "够"));
 
     private static final List<Pair> PAIRS = List.of(
             new Pair("light.turn_on", ON, "light.turn_off", OFF),

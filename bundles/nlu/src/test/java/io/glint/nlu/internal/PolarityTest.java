@@ -78,6 +78,12 @@ class PolarityTest {
             "car.climate_start; cool the car down before we head out; car.climate_start",
             "device.turn_on; deactivate the heated blanket; device.turn_off",
             "device.turn_off; enable the coffee machine plug; device.turn_on",
+            "device.turn_off; start the tumble dryer; device.turn_on",
+            // "lock" after a word that makes it a thing is not the verb
+            "lock.lock; release the garage door lock; lock.unlock",
+            "lock.lock; unbolt the gate lock; lock.unlock",
+            "vacuum.stop; deploy the robot in the study; vacuum.start",
+            "vacuum.start; hold the robot cleaner for an hour; vacuum.stop",
             // Chinese characters also build nouns and results: both sides said keeps the model's side
             "vacuum.stop; 停止清扫客厅; vacuum.stop",
             "car.unlock; 车门打开，我要上车; car.unlock"})
