@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                         + "dialog.* intents, or nothing understood, counts as none.",
                 "Prints, per file and overall: in-scope accuracy, false acceptance on none rows, precision, "
                         + "recall and F1 per intent, slot F1 for rooms and devices, and p50/p99 latency of "
-                        + "understand (after understanding the first 20 rows twice, untimed).",
+                        + "understand (after understanding the first " + NluEvaluation.WARM_UP_ROWS
+                        + " rows twice, untimed).",
                 "Slot F1 covers the in-scope rows whose annotation has a room or device slot. Annotated types "
                         + "room and house_place (HWU64) count as room, device and device_type (HWU64) as device; "
                         + "the hub's room and device slots are compared by the words said (case-insensitive, "
