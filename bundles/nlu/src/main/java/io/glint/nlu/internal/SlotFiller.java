@@ -1,5 +1,7 @@
 package io.glint.nlu.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class SlotFiller {
         RegistryResolver resolver = new RegistryResolver(q.lexicon());
         List<String> tokens = q.tokens();
         boolean[] used = new boolean[tokens.size()];
-        for (Map.Entry<String, String> slot : slotTypes.entrySet()) {
+        for (Map.Entry<String, String> slot : inFillingOrder(slotTypes)) {
             String type = slot.getValue();
             if (SlotTypes.isFreeText(type)) {
                 continue;
@@ -55,6 +57,22 @@ final class SlotFiller {
             }
         }
         return slots;
+    }
+
+    /**
+     * Rooms first, then devices, then the rest by name: "my bedroom lights" is the bedroom's lights rather than a
+     * device called "bedroom lights", and the same sentence gets the same slots whatever order the skill's
+     * definition (an unordered map) hands them in.
+     */
+    static List<Map.Entry<String, String>> inFillingOrder(Map<String, String> slotTypes) {
+        List<Map.Entry<String, String>> order = new ArrayList<>(slotTypes.entrySet());
+        order.sort(Comparator.<Map.Entry<String, String>>comparingInt(e -> rank(SlotTypes.base(e.getValue())))
+                .thenComparing(Map.Entry::getKey));
+        return order;
+    }
+
+    private static int rank(String baseType) {
+        return baseType.equals(SlotTypes.ROOM) ? 0 : baseType.equals(SlotTypes.DEVICE) ? 1 : 2;
     }
 
     private static boolean free(boolean[] used, int from, int to) {
