@@ -46,13 +46,24 @@ final class Operation {
     private Operation() {
     }
 
-    /** The member of the model's intent's family that the opening asks for, or the model's intent. */
+    /** Chinese nouns whose characters would read as a verb below (笔记 is notes, not 记). */
+    private static final List<String> ZH_NOUNS = List.of("笔记", "记事", "日记", "记录", "清单");
+    private static final List<String> ZH_QUERY = List.of("什么", "啥", "哪", "几", "吗", "有没有", "查", "看看",
+            "看一下", "显示", "念", "读", "告诉我", "多少", "是不是");
+    private static final List<String> ZH_REMOVE = List.of("删", "去掉", "划掉", "清空", "取消", "不要了", "移除",
+            "抹掉", "拿掉", "去除", "撤", "作废", "关掉", "关了", "别响");
+    /** Before a word that creates, these ask to take away: 不用记了, 别再提醒我, 明早别叫我了. */
+    private static final List<String> ZH_NOT = List.of("不用", "别", "不要", "不必", "不需要", "无需");
+    private static final List<String> ZH_CREATE = List.of("记", "加", "添", "写", "存", "设", "建", "提醒我",
+            "叫我", "放进", "放到");
+
+    /** The member of the model's intent's family that the request asks for, or the model's intent. */
     static String settle(String intent, List<String> tokens, Set<String> candidates) {
         for (Map<Kind, String> family : FAMILIES) {
             if (!family.containsValue(intent)) {
                 continue;
             }
-            Kind asked = opening(tokens);
+            Kind asked = tokens.stream().anyMatch(Text::hasHan) ? chinese(String.join("", tokens)) : opening(tokens);
             String member = asked == null ? null : family.get(asked);
             return member != null && candidates.contains(member) ? member : intent;
         }
@@ -100,6 +111,32 @@ final class Operation {
             return Kind.CREATE;
         }
         return null;
+    }
+
+    /**
+     * What a Chinese request asks for: its verb may come last (把牛奶从清单上删掉), so the words count wherever
+     * they are, and only when one kind of them is said (帮我记一下吗 asks nothing).
+     */
+    private static Kind chinese(String text) {
+        String t = text;
+        for (String noun : ZH_NOUNS) {
+            t = t.replace(noun, "　");
+        }
+        for (String not : ZH_NOT) {
+            for (int at = t.indexOf(not); at >= 0; at = t.indexOf(not, at + 1)) {
+                String after = t.substring(at + not.length(), Math.min(t.length(), at + not.length() + 4));
+                if (ZH_CREATE.stream().anyMatch(after::contains)) {
+                    return Kind.REMOVE;
+                }
+            }
+        }
+        boolean query = ZH_QUERY.stream().anyMatch(t::contains);
+        boolean remove = ZH_REMOVE.stream().anyMatch(t::contains);
+        boolean create = ZH_CREATE.stream().anyMatch(t::contains);
+        if ((query ? 1 : 0) + (remove ? 1 : 0) + (create ? 1 : 0) != 1) {
+            return null;
+        }
+        return query ? Kind.QUERY : remove ? Kind.REMOVE : Kind.CREATE;
     }
 
     /** "off" said, but not as in "goes off" (when an alarm rings). */

@@ -49,6 +49,22 @@ class OperationTest {
         assertEquals(expected, Operation.settle(model, Text.tokens(text), ALL));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "memo.create; 把酱油从购物清单上划掉; memo.delete",
+            "memo.create; 我的笔记里都有啥; memo.query",
+            "memo.delete; 帮我在待办里加上交房租; memo.create",
+            "reminder.create; 下午开会的提醒取消吧; reminder.cancel",
+            "reminder.create; 以后别再提醒我喝水了; reminder.cancel",
+            "alarm.set; 周六早上不用叫我了; alarm.cancel",
+            "alarm.cancel; 明天早上几点的闹钟; alarm.query",
+            // both kinds of words, or none: the model's choice stays
+            "memo.create; 能帮我记一下吗; memo.create",
+            "memo.query; 我的笔记; memo.query"})
+    void in_chinese_the_words_count_wherever_they_are(String model, String text, String expected) {
+        assertEquals(expected, Operation.settle(model, Text.tokens(text), ALL));
+    }
+
     @org.junit.jupiter.api.Test
     void a_member_no_skill_declares_is_never_taken() {
         assertEquals("memo.create", Operation.settle("memo.create", Text.tokens("what's on my list"),
