@@ -202,6 +202,11 @@ public final class Pipeline implements AutoCloseable {
         return registry.rooms().stream().map(r -> r.id()).toList();
     }
 
+    /** The native row search the model matcher uses, or null without encoders. */
+    io.glint.djl.internal.OrtRowDots rowDots() {
+        return rowDots;
+    }
+
     @Override
     public void close() {
         catalog.clear();
