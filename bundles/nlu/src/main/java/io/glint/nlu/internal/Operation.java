@@ -57,8 +57,18 @@ final class Operation {
     private static final List<String> ZH_CREATE = List.of("记", "加", "添", "写", "存", "设", "建", "提醒我",
             "叫我", "放进", "放到");
 
+    /** Commands to a device; a question about the same device is device.query ("is the porch light on"). */
+    private static final Set<String> COMMANDS = Set.of("light.turn_on", "light.turn_off", "device.turn_on",
+            "device.turn_off", "cover.open", "cover.close", "lock.lock", "lock.unlock");
+    /** Words that make a question a request ("is it possible to…", "are you able to…"). */
+    private static final Set<String> REQUEST_WORDS = Set.of("possible", "able", "can", "could", "would", "will",
+            "mind", "please");
+
     /** The member of the model's intent's family that the request asks for, or the model's intent. */
     static String settle(String intent, List<String> tokens, Set<String> candidates) {
+        if (COMMANDS.contains(intent) && candidates.contains("device.query") && asksAboutState(tokens)) {
+            return "device.query";
+        }
         for (Map<Kind, String> family : FAMILIES) {
             if (!family.containsValue(intent)) {
                 continue;
@@ -137,6 +147,17 @@ final class Operation {
             return null;
         }
         return query ? Kind.QUERY : remove ? Kind.REMOVE : Kind.CREATE;
+    }
+
+    /** An English yes/no question about how things are: "is the garage door open", "did I leave the iron on". */
+    private static boolean asksAboutState(List<String> tokens) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(Text::hasHan)) {
+            return false;
+        }
+        String first = tokens.get(0);
+        String next = tokens.size() > 1 ? tokens.get(1) : "";
+        return QUERY_BEFORE_SUBJECT.contains(first) && SUBJECTS.contains(next) && !next.equals("you")
+                && tokens.stream().noneMatch(REQUEST_WORDS::contains);
     }
 
     /** "off" said, but not as in "goes off" (when an alarm rings). */

@@ -65,6 +65,22 @@ class OperationTest {
         assertEquals(expected, Operation.settle(model, Text.tokens(text), ALL));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "light.turn_on; is the landing light still on; device.query",
+            "device.turn_off; did I leave the hair straighteners on; device.query",
+            "cover.open; are the study blinds open; device.query",
+            // requests phrased as questions stay commands
+            "light.turn_on; is it possible to switch the landing light on; light.turn_on",
+            "device.turn_off; are you able to turn the kettle off; device.turn_off",
+            "light.turn_off; switch the landing light off; light.turn_off"})
+    void a_yes_no_question_about_a_device_asks_for_its_state(String model, String text, String expected) {
+        Set<String> all = Set.of("light.turn_on", "light.turn_off", "device.turn_on", "device.turn_off",
+                "cover.open", "cover.close", "device.query");
+        assertEquals(expected, Operation.settle(model, Text.tokens(text), all));
+        assertEquals(model, Operation.settle(model, Text.tokens(text), Set.of(model)), "without device.query");
+    }
+
     @org.junit.jupiter.api.Test
     void a_member_no_skill_declares_is_never_taken() {
         assertEquals("memo.create", Operation.settle("memo.create", Text.tokens("what's on my list"),
