@@ -522,24 +522,18 @@ public final class EmbeddingMatcher implements IntentMatcher {
                     leaveOut ? text : null, index.dimension(), index.intentNames().length, index.size());
         }
         String[] names = index.intentNames();
-        // an intent counts when it has rows and the utterance says none of the words its skill excludes
-        boolean[] counts = new boolean[nearest.length];
         Set<String> candidates = new HashSet<>();
-        for (int k = 0; k < nearest.length; k++) {
-            List<String> not = index.excludes().get(names[k]);
-            counts[k] = nearest[k] > -2 && (not == null || !q.mentionsAny(not));
-            if (counts[k]) {
-                candidates.add(names[k]);
-            }
-        }
         double none = -1.0;
         String bestIntent = NONE;
         double best = -1;
         double second = -1;
         for (int k = 0; k < nearest.length; k++) {
-            if (!counts[k]) {
+            // an intent counts when it has rows and the utterance says none of the words its skill excludes
+            List<String> not = index.excludes().get(names[k]);
+            if (nearest[k] <= -2 || (not != null && q.mentionsAny(not))) {
                 continue;
             }
+            candidates.add(names[k]);
             if (names[k].equals(NONE)) {
                 none = nearest[k];
             } else if (nearest[k] > best) {

@@ -59,11 +59,7 @@ final class NearestScan extends RecursiveTask<double[]> {
             int dimension, int intents, int rows) {
         // the query as integers of 14 bits: a product with a row's bytes is integer arithmetic, which the quick
         // compiler makes about twice as fast as floats, and a sum over 512 values stays within an int
-        float max = 0;
-        for (float x : vector) {
-            max = Math.max(max, Math.abs(x));
-        }
-        double queryScale = max == 0 ? 1 : max / 16383.0;
+        double queryScale = queryScale(vector, 16383);
         int[] query = new int[vector.length];
         for (int k = 0; k < vector.length; k++) {
             query[k] = (int) Math.round(vector[k] / queryScale);
@@ -82,24 +78,46 @@ final class NearestScan extends RecursiveTask<double[]> {
      */
     static double[] nearest(float[] vector, RowDots.Table table, float[] scales, int[] of, String[] texts,
             String leaveOut, int intents) {
-        float max = 0;
-        for (float x : vector) {
-            max = Math.max(max, Math.abs(x));
-        }
-        double queryScale = max == 0 ? 1 : max / (double) RowDots.Table.MAX_QUERY;
+        double queryScale = queryScale(vector, RowDots.Table.MAX_QUERY);
         short[] query = new short[vector.length];
         for (int k = 0; k < vector.length; k++) {
             query[k] = (short) Math.round(vector[k] / queryScale);
         }
         int[] dots = table.dot(query);
-        NearestScan scan = new NearestScan(null, queryScale, null, scales, of, texts, leaveOut, 0, intents, 0,
-                dots.length);
-        double[] nearest = new double[intents];
-        Arrays.fill(nearest, -2);
+        double[] nearest = none(intents);
         for (int i = 0; i < dots.length; i++) {
-            scan.keep(nearest, i, dots[i]);
+            keep(nearest, i, dots[i] * queryScale, scales, of, texts, leaveOut);
         }
         return nearest;
+    }
+
+    /** The scale that makes the query's largest value {@code top}: each value over it is then within ±top. */
+    private static double queryScale(float[] vector, int top) {
+        float max = 0;
+        for (float x : vector) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max == 0 ? 1 : max / (double) top;
+    }
+
+    /** Per intent "no example yet". */
+    private static double[] none(int intents) {
+        double[] nearest = new double[intents];
+        Arrays.fill(nearest, -2);
+        return nearest;
+    }
+
+    /** Keeps row's cosine (its dot product times the query's scale, times the row's) if nearest for its intent. */
+    private static void keep(double[] nearest, int row, double scaledDot, float[] scales, int[] of, String[] texts,
+            String leaveOut) {
+        if (leaveOut != null && texts[row].equals(leaveOut)) {
+            return;
+        }
+        double cos = scaledDot * scales[row];
+        int intent = of[row];
+        if (cos > nearest[intent]) {
+            nearest[intent] = cos;
+        }
     }
 
     @Override
@@ -115,8 +133,7 @@ final class NearestScan extends RecursiveTask<double[]> {
             }
             return left;
         }
-        double[] nearest = new double[intents];
-        Arrays.fill(nearest, -2);
+        double[] nearest = none(intents);
         int[] sums = new int[4];
         int i = from;
         for (; i + 3 < to; i += 4) {
@@ -132,14 +149,7 @@ final class NearestScan extends RecursiveTask<double[]> {
     }
 
     private void keep(double[] nearest, int row, int dot) {
-        if (leaveOut != null && texts[row].equals(leaveOut)) {
-            return;
-        }
-        double cos = dot * queryScale * scales[row];
-        int intent = of[row];
-        if (cos > nearest[intent]) {
-            nearest[intent] = cos;
-        }
+        keep(nearest, row, dot * queryScale, scales, of, texts, leaveOut);
     }
 
     private NearestScan part(int start, int end) {

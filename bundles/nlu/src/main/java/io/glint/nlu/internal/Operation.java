@@ -8,8 +8,9 @@ import java.util.Set;
  * Alarms, reminders and notes each come as a family of intents (set or create, query, cancel or delete) whose
  * sentences share nearly every word: "what's on my shopping list" and "add eggs to my shopping list" sit close
  * together for the model. How an English request opens says which one it is: a question word asks, "delete",
- * "scrap", "cross off" take away. After the model has picked a family member, the member the opening asks for is
- * taken instead, when the opening asks for exactly one.
+ * "scrap", "cross off" take away; a Chinese request says it anywhere (its verb may come last). After the model has
+ * picked a family member, the member the request asks for is taken instead, when it asks for exactly one. Likewise
+ * a yes/no question about a device asks for its state, not for a command.
  */
 final class Operation {
     private enum Kind { CREATE, QUERY, REMOVE }
@@ -43,9 +44,6 @@ final class Operation {
     /** A request that says what not to do is not read from its opening ("make sure it doesn't go off"). */
     private static final Set<String> NEGATIONS = Set.of("not", "dont", "doesnt", "never", "no", "without");
 
-    private Operation() {
-    }
-
     /** Chinese nouns whose characters would read as a verb below (笔记 is notes, not 记). */
     private static final List<String> ZH_NOUNS = List.of("笔记", "记事", "日记", "记录", "清单");
     private static final List<String> ZH_QUERY = List.of("什么", "啥", "哪", "几", "吗", "有没有", "查", "看看",
@@ -63,6 +61,9 @@ final class Operation {
     /** Words that make a question a request ("is it possible to…", "are you able to…"). */
     private static final Set<String> REQUEST_WORDS = Set.of("possible", "able", "can", "could", "would", "will",
             "mind", "please");
+
+    private Operation() {
+    }
 
     /** The member of the model's intent's family that the request asks for, or the model's intent. */
     static String settle(String intent, List<String> tokens, Set<String> candidates) {

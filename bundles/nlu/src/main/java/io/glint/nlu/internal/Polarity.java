@@ -144,6 +144,9 @@ final class Polarity {
         // 上车), so there the model's side stays whenever its words are said at all.
         boolean lastWins = tokens.stream().noneMatch(Text::hasHan);
         for (Pair p : PAIRS) {
+            if (!p.a().equals(intent) && !p.b().equals(intent)) {
+                continue;
+            }
             int a = lastSaid(p.aWords(), p.bWords(), tokens);
             int b = lastSaid(p.bWords(), p.aWords(), tokens);
             if (p.a().equals(intent) && candidates.contains(p.b()) && b >= 0 && (lastWins ? b > a : a < 0)) {
