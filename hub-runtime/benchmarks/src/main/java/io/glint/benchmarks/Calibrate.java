@@ -73,7 +73,7 @@ public final class Calibrate {
             double[] best = null;
             for (double minScore = 0.30; minScore <= 0.99; minScore += 0.005) {
                 for (double margin = 0; margin <= 0.10; margin += 0.005) {
-                    for (double noneMargin = 0; noneMargin <= 0.06; noneMargin += 0.01) {
+                    for (double noneMargin = 0; noneMargin <= 0.15; noneMargin += 0.01) {
                         double[] m = measure(rows, new EmbeddingMatcher.Thresholds(minScore, margin, noneMargin));
                         if (m[1] <= maxFa && m[0] > bestAcc) {
                             bestAcc = m[0];

@@ -43,7 +43,8 @@ public final class EmbeddingMatcher implements IntentMatcher {
     /** Acceptance rule for one language. */
     /**
      * The acceptance rule: the nearest intent's score at least {@code minScore}, ahead of the runner-up intent by
-     * {@code minMargin}, and ahead of the nearest out-of-scope sentence by more than {@code minNoneMargin}.
+     * {@code minMargin}, and ahead of the out-of-scope sentences' score by more than {@code minNoneMargin} (scores as
+     * {@link NearestScan} computes them).
      */
     public record Thresholds(double minScore, double minMargin, double minNoneMargin) {
         public Thresholds(double minScore, double minMargin) {
@@ -478,8 +479,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
     }
 
     /**
-     * The nearest intent (after the polarity check), its score, the runner-up's, and the nearest out-of-scope
-     * sentence's.
+     * The nearest intent (after the polarity check), its score, the runner-up's, and the out-of-scope sentences'.
      */
     public record Scored(String intent, double best, double second, double none) {
         /** The acceptance rule. */
@@ -506,7 +506,7 @@ public final class EmbeddingMatcher implements IntentMatcher {
         }
         String text = normalize(q.text());
         float[] v = encoder.encode(text);
-        // per intent, its nearest example's cosine (the vectors are unit length)
+        // per intent, how close its nearest examples are (the vectors are unit length)
         double[] nearest = null;
         Native n = natives.get(q.lang());
         if (n != null && n.index() == index) {

@@ -34,26 +34,30 @@ import io.glint.nlu.SkillSpec;
 @Designate(ocd = NluService.Config.class)
 public class NluService implements Nlu {
 
-    /** The embedding matcher's acceptance rule per language, calibrated on a development set (docs/benchmarks.md). */
+    /**
+     * The embedding matcher's acceptance rule per language (scores as {@link NearestScan} computes them: half the
+     * nearest example's cosine, half the mean of the five nearest), calibrated in English on a development set and
+     * in Chinese on the skills' own examples, each left out in turn (docs/benchmarks.md).
+     */
     @ObjectClassDefinition(name = "Glint understanding")
     public @interface Config {
-        @AttributeDefinition(description = "English: least cosine similarity to an intent's examples to accept it")
-        double enMinScore() default 0.765;
+        @AttributeDefinition(description = "English: least score of an intent's examples to accept it")
+        double enMinScore() default 0.74;
 
         @AttributeDefinition(description = "English: least lead over the runner-up intent")
         double enMinMargin() default 0.0;
 
-        @AttributeDefinition(description = "English: least lead over the nearest out-of-scope sentence")
-        double enMinNoneMargin() default 0.04;
+        @AttributeDefinition(description = "English: least lead over the out-of-scope sentences' score")
+        double enMinNoneMargin() default 0.05;
 
-        @AttributeDefinition(description = "Chinese: least cosine similarity to an intent's examples to accept it")
-        double zhMinScore() default 0.755;
+        @AttributeDefinition(description = "Chinese: least score of an intent's examples to accept it")
+        double zhMinScore() default 0.695;
 
         @AttributeDefinition(description = "Chinese: least lead over the runner-up intent")
         double zhMinMargin() default 0.0;
 
-        @AttributeDefinition(description = "Chinese: least lead over the nearest out-of-scope sentence")
-        double zhMinNoneMargin() default 0.0;
+        @AttributeDefinition(description = "Chinese: least lead over the out-of-scope sentences' score")
+        double zhMinNoneMargin() default 0.09;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NluService.class);

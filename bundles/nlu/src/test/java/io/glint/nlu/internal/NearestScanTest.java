@@ -47,10 +47,15 @@ class NearestScanTest {
         return v;
     }
 
-    /** The same answer the slow way: every row back to floats, a double dot product, one thread. */
+    /**
+     * The same answer the slow way: every row back to floats, a double dot product, one thread, each intent's
+     * cosines sorted, then half the nearest plus half the mean of the five nearest.
+     */
     private static double[] reference(float[] query, Rows rows, String leaveOut, int intents) {
-        double[] nearest = new double[intents];
-        java.util.Arrays.fill(nearest, -2);
+        java.util.List<java.util.List<Double>> cosines = new java.util.ArrayList<>();
+        for (int k = 0; k < intents; k++) {
+            cosines.add(new java.util.ArrayList<>());
+        }
         for (int i = 0; i < rows.scales().length; i++) {
             if (rows.texts()[i].equals(leaveOut)) {
                 continue;
@@ -59,13 +64,21 @@ class NearestScanTest {
             for (int k = 0; k < DIMENSION; k++) {
                 dot += query[k] * (double) rows.matrix()[i * DIMENSION + k] * rows.scales()[i];
             }
-            nearest[rows.of()[i]] = Math.max(nearest[rows.of()[i]], dot);
+            cosines.get(rows.of()[i]).add(dot);
         }
-        return nearest;
+        double[] scores = new double[intents];
+        for (int k = 0; k < intents; k++) {
+            java.util.List<Double> c = cosines.get(k);
+            c.sort(java.util.Comparator.reverseOrder());
+            java.util.List<Double> top = c.subList(0, Math.min(5, c.size()));
+            scores[k] = c.isEmpty() ? -2
+                    : (top.get(0) + top.stream().mapToDouble(Double::doubleValue).average().orElseThrow()) / 2;
+        }
+        return scores;
     }
 
     @Test
-    void a_large_index_scanned_in_halves_gives_every_intent_its_nearest_example() {
+    void a_large_index_scanned_in_halves_gives_every_intent_the_score_of_its_nearest_examples() {
         Random random = new Random(42);
         int intents = 45;
         Rows rows = Rows.random(random, 6 * NearestScan.SPLIT_ROWS + 17, intents);
@@ -97,8 +110,30 @@ class NearestScanTest {
                 DIMENSION, 4, rows.scales().length)[rows.of()[0]];
         double without = NearestScan.nearest(row0, rows.matrix(), rows.scales(), rows.of(), rows.texts(),
                 rows.texts()[0], DIMENSION, 4, rows.scales().length)[rows.of()[0]];
-        assertEquals(1.0, withIt, 2e-3, "a row is its own nearest example");
-        assertTrue(without < 0.5, "with its sentence left out, random neighbours are far: " + without);
+        assertEquals(reference(row0, rows, null, 4)[rows.of()[0]], withIt, 1e-4);
+        assertTrue(withIt > 0.55, "a row is its own nearest example (cosine 1, half the score): " + withIt);
+        assertTrue(without < 0.4, "with its sentence left out, random neighbours are far: " + without);
+    }
+
+    @Test
+    void an_intent_scores_half_its_nearest_example_and_half_the_mean_of_its_five_nearest() {
+        NearestScan.Neighbours n = new NearestScan.Neighbours(3);
+        double[] offered = {0.2, 0.9, 0.5, 0.1, 0.7, 0.3, 0.8, 0.6};
+        for (double c : offered) {
+            n.offer(0, c);
+        }
+        n.offer(1, 0.4);
+        // nearest five of intent 0: 0.9 0.8 0.7 0.6 0.5, mean 0.7
+        assertEquals((0.9 + 0.7) / 2, n.scores()[0], 1e-12);
+        assertEquals(0.4, n.scores()[1], 1e-12, "one example: its cosine");
+        assertEquals(-2, n.scores()[2], "no example");
+        NearestScan.Neighbours other = new NearestScan.Neighbours(3);
+        other.offer(0, 0.95);
+        other.offer(2, 0.3);
+        n.merge(other);
+        // nearest five of intent 0 now: 0.95 0.9 0.8 0.7 0.6, mean 0.79
+        assertEquals((0.95 + 0.79) / 2, n.scores()[0], 1e-12);
+        assertEquals(0.3, n.scores()[2], 1e-12);
     }
 
     @Test

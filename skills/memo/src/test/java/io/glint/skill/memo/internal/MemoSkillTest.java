@@ -67,8 +67,8 @@ class MemoSkillTest {
 
     @BeforeAll
     static void understanding() throws Exception {
-        EmbeddingMatcher embeddings = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.765, 0),
-                "zh", new EmbeddingMatcher.Thresholds(0.745, 0)), true);
+        EmbeddingMatcher embeddings = new EmbeddingMatcher(Map.of("en", new EmbeddingMatcher.Thresholds(0.74, 0, 0.05),
+                "zh", new EmbeddingMatcher.Thresholds(0.695, 0, 0.09)), true);
         nlu = new NluService(new MemoryHome(), embeddings);
         try (InputStream in = MemoSkillTest.class.getResourceAsStream("/glint/memo.json")) {
             nlu.register("memo", SkillSpecs.read(in, "glint/memo.json"));
