@@ -2,13 +2,17 @@ package io.glint.nlu.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.glint.nlu.SkillSpec;
 
-/** The definitions of the installed skills, by owner, in the order they arrived. Immutable. */
+/**
+ * The definitions of the installed skills, by owner, in the order of the owners' names rather than the order the
+ * skills arrived: when two skills' templates match a sentence equally well, the same skill answers after every
+ * start of the hub, whichever of them happened to start first. Immutable.
+ */
 public final class Catalog {
     private final Map<String, SkillSpec> specs;
 
@@ -17,18 +21,18 @@ public final class Catalog {
     }
 
     public static Catalog empty() {
-        return new Catalog(new LinkedHashMap<>());
+        return new Catalog(new TreeMap<>());
     }
 
     public Catalog with(String owner, SkillSpec spec) {
-        Map<String, SkillSpec> copy = new LinkedHashMap<>(specs);
+        Map<String, SkillSpec> copy = new TreeMap<>(specs);
         copy.remove(owner);
         copy.put(owner, spec);
         return new Catalog(copy);
     }
 
     public Catalog without(String owner) {
-        Map<String, SkillSpec> copy = new LinkedHashMap<>(specs);
+        Map<String, SkillSpec> copy = new TreeMap<>(specs);
         copy.remove(owner);
         return new Catalog(copy);
     }

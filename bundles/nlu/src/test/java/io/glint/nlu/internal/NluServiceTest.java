@@ -115,6 +115,26 @@ class NluServiceTest {
     }
 
     @Test
+    void two_skills_whose_templates_match_equally_answer_the_same_whichever_arrived_first() {
+        String a = "{\"intents\": [{\"name\": \"acme.party_mode\", "
+                + "\"en\": {\"templates\": [\"party time\"]}}]}";
+        String b = "{\"intents\": [{\"name\": \"zed.party_lights\", "
+                + "\"en\": {\"templates\": [\"party time\"]}}]}";
+        List<String> answers = new java.util.ArrayList<>();
+        for (List<String> order : List.of(List.of("acme", "zed"), List.of("zed", "acme"))) {
+            NluService fresh = new NluService(new StaticDevices(List.of(), List.of()));
+            for (String owner : order) {
+                String json = owner.equals("acme") ? a : b;
+                fresh.register(owner, SkillSpecs.read(
+                        new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        owner + ".json"));
+            }
+            answers.add(fresh.parse(Utterance.of("party time")).orElseThrow().name());
+        }
+        assertEquals(List.of("acme.party_mode", "acme.party_mode"), answers);
+    }
+
+    @Test
     void the_wearers_room_name_is_resolved_to_an_id() {
         Intent i = nlu.parse(new Utterance("turn on the kitchen light", null, "g1", "客厅")).orElseThrow();
         assertEquals("living_room", i.room());
