@@ -9,9 +9,11 @@ import java.util.TreeMap;
 import io.glint.nlu.SkillSpec;
 
 /**
- * The definitions of the installed skills, by owner, in the order of the owners' names rather than the order the
- * skills arrived: when two skills' templates match a sentence equally well, the same skill answers after every
- * start of the hub, whichever of them happened to start first. Immutable.
+ * The definitions of the installed skills, by owner: first the hub's own answers (a definition of {@code dialog.}
+ * intents only: "yes", "no", "the kitchen one"), so no skill's template can take the wearer's answer to the hub's
+ * question, then the skills in the order of their owners' names rather than the order they arrived: when two
+ * skills' templates match a sentence equally well, the same skill answers after every start of the hub, whichever
+ * of them happened to start first. Immutable.
  */
 public final class Catalog {
     private final Map<String, SkillSpec> specs;
@@ -38,6 +40,14 @@ public final class Catalog {
     }
 
     public List<SkillSpec> specs() {
-        return new ArrayList<>(specs.values());
+        List<SkillSpec> ordered = new ArrayList<>();
+        specs.values().stream().filter(Catalog::answers).forEach(ordered::add);
+        specs.values().stream().filter(spec -> !answers(spec)).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** Whether a definition holds only the hub's answers to its own questions. */
+    private static boolean answers(SkillSpec spec) {
+        return !spec.intents().isEmpty() && spec.intents().stream().allMatch(i -> i.name().startsWith("dialog."));
     }
 }

@@ -135,6 +135,19 @@ class NluServiceTest {
     }
 
     @Test
+    void no_skill_template_takes_the_wearers_answer_to_the_hubs_question() {
+        String skill = "{\"intents\": [{\"name\": \"acme.agree\", \"en\": {\"templates\": [\"yes\"]}}]}";
+        String hub = "{\"intents\": [{\"name\": \"dialog.confirm\", \"en\": {\"templates\": [\"yes\"]}}]}";
+        NluService fresh = new NluService(new StaticDevices(List.of(), List.of()));
+        // the skill's owner name sorts before the hub's, and it arrived first
+        fresh.register("aaa.skill", SkillSpecs.read(new java.io.ByteArrayInputStream(
+                skill.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "skill.json"));
+        fresh.register("io.glint.core/dialog", SkillSpecs.read(new java.io.ByteArrayInputStream(
+                hub.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "dialog.json"));
+        assertEquals("dialog.confirm", fresh.parse(Utterance.of("yes")).orElseThrow().name());
+    }
+
+    @Test
     void the_wearers_room_name_is_resolved_to_an_id() {
         Intent i = nlu.parse(new Utterance("turn on the kitchen light", null, "g1", "客厅")).orElseThrow();
         assertEquals("living_room", i.room());
