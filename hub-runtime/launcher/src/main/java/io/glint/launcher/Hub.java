@@ -54,6 +54,12 @@ final class Hub implements AutoCloseable {
     static final String DJL = "io.glint.djl";
     static final java.util.Set<String> MODEL_LANGUAGES = java.util.Set.of("en", "zh");
     /**
+     * How long {@link #awaitReady} waits in all while the models are the only thing missing: their first indexing
+     * of every first-party skill's sentences takes about 25 s on two cores (docs/benchmarks.md).
+     */
+    static final Duration MODELS_FIRST_INDEXING = Duration.ofSeconds(
+            Integer.getInteger("glint.models.timeout.seconds", 120));
+    /**
      * The embedded MQTT broker's port for short commands (io.glint.driver.mqtt's EmbeddedMqttBroker reads it): 0,
      * any free port, so a demo never collides with a hub running on this machine or another broker on 1883.
      */
@@ -262,9 +268,15 @@ final class Hub implements AutoCloseable {
      * @throws HubNotReadyException after the timeout, saying what is missing
      */
     Assistant awaitReady(Duration timeout) throws HubNotReadyException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        // the models' first indexing encodes every skill's sentences (tens of seconds on a gateway; later starts
+        // read the vectors back from the data folder): while that is all that is missing, wait longer
+        long modelsDeadline = start + Math.max(timeout.toNanos(), MODELS_FIRST_INDEXING.toNanos());
+        boolean told = false;
         String missing = "no " + Assistant.class.getName() + " service is registered";
         while (true) {
+            boolean indexing = false;
             Assistant assistant = assistants.getService();
             if (assistant != null) {
                 try {
@@ -280,6 +292,7 @@ final class Hub implements AutoCloseable {
                             missing = "the on-device models (" + DJL + ") have not finished loading: understood by"
                                     + " meaning so far " + assistant.modelLanguages() + ", expected "
                                     + MODEL_LANGUAGES;
+                            indexing = true;
                         }
                     } else {
                         missing = "the " + Assistant.class.getName() + " service is registered but does not "
@@ -291,10 +304,17 @@ final class Hub implements AutoCloseable {
                             + "\": " + message(e);
                 }
             }
-            long left = deadline - System.nanoTime();
+            long now = System.nanoTime();
+            long left = (indexing ? modelsDeadline : deadline) - now;
             if (left <= 0) {
-                throw new HubNotReadyException(
-                        Diagnosis.notReady(timeout, missing, framework.getBundleContext(), failures));
+                throw new HubNotReadyException(Diagnosis.notReady(Duration.ofNanos(now - start), missing,
+                        framework.getBundleContext(), failures));
+            }
+            if (indexing && now > deadline && !told) {
+                told = true;
+                System.err.println("Glint: the on-device models are still encoding the skills' example sentences"
+                        + " (a first start encodes them all, later starts read them back from the data folder);"
+                        + " waiting up to " + MODELS_FIRST_INDEXING.toSeconds() + " s in all");
             }
             long waitMillis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 25));
             if (assistant == null) {
