@@ -370,6 +370,19 @@ public class ClockSkill implements Skill {
                     }
                 }
             }
+            String raw = intent.slot("time").map(Slot::raw).orElse("");
+            if (chosen.isEmpty() && when != null && when.shape() == When.Shape.MOMENT && !HALF_OF_DAY.matcher(raw)
+                    .find()) {
+                // "the quarter to six alarm" said in the morning is heard as this evening's 5:45; with no am/pm,
+                // morning or evening said, an alarm at the same time on the clock face twelve hours apart is meant
+                java.time.LocalTime other = when.start().toLocalTime().plusHours(12);
+                for (Item i : pending) {
+                    if (i.due() != null && LocalDateTime.ofInstant(i.due(), zone).toLocalTime().equals(other)
+                            && (words == null || mentions(i, words))) {
+                        chosen.add(i);
+                    }
+                }
+            }
             if (chosen.isEmpty()) {
                 return SkillResult.failed(FailureCode.INVALID_VALUE, Say.en(lang,
                         "I found no " + noun + " like that. You have " + describe(pending, lang) + ".",
@@ -391,6 +404,12 @@ public class ClockSkill implements Skill {
                 : Say.en(lang, "Cancelled: " + what + ".", "已取消：" + what + "。"))
                 .withCard(Card.of(Say.en(lang, "Cancelled", "已取消"), clip(what)));
     }
+
+    /** Words that say which half of the day a time is in (or a 24-hour time such as 17:45). */
+    private static final java.util.regex.Pattern HALF_OF_DAY = java.util.regex.Pattern.compile(
+            "\\b(am|pm|a\\.m|p\\.m|morning|afternoon|evening|night|tonight|noon|midnight)\\b|\\b(1[3-9]|2[0-3])\\b"
+                    + "|上午|下午|早上|早晨|清早|晚上|中午|凌晨|傍晚|今晚|明早|夜里|夜间|十三|十四|十五|十六|十七|十八|十九|二十[一二三]?点",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private boolean matches(Item i, When when) {
         return i.due() != null && when.contains(LocalDateTime.ofInstant(i.due(), zone));

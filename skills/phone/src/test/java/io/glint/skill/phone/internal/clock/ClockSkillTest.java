@@ -167,6 +167,13 @@ class ClockSkillTest {
         assertEquals(2, store.pending(Kind.ALARM).size());
         assertFalse(store.pending(Kind.ALARM).stream().anyMatch(a -> a.due().equals(at(11, 20, 7, 0))));
         assertEquals(FailureCode.INVALID_VALUE, tester.say(skill, "cancel the alarm at 4 pm").code());
+        // said with no am or pm, "9" may be heard as tomorrow's 9 am: the 9 pm alarm is the one meant
+        SkillResult nine = tester.say(skill, "turn off the nine o'clock alarm");
+        assertEquals(Status.DONE, nine.status(), nine.speech());
+        assertEquals(1, store.pending(Kind.ALARM).size());
+        tester.say(skill, "alarm at 9 pm");
+        assertEquals(FailureCode.INVALID_VALUE, tester.say(skill, "cancel the 9 am alarm").code(),
+                "am said: the 9 pm alarm is not meant");
         tester.say(skill, "把所有闹钟都删了");
         assertTrue(store.pending(Kind.ALARM).isEmpty());
         clock.set(at(11, 25, 0, 0));
